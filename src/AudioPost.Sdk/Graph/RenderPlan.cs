@@ -1,0 +1,203 @@
+using System.Numerics.Tensors;
+using AudioPost.Sdk.Buffers;
+using AudioPost.Sdk.Processing;
+using AudioPost.Sdk.Sinks;
+using AudioPost.Sdk.Sources;
+
+namespace AudioPost.Sdk.Graph;
+
+/// <summary>
+/// A compiled, immutable graph: the flat list of steps an <see cref="AudioRenderer"/> runs every
+/// block, with its buffers assigned and its latency-compensating delays in place.
+/// </summary>
+/// <remarks>
+/// Produced by <see cref="AudioGraphBuilder.Compile"/> on a control thread. The public members
+/// are read-only facts and thread-safe. A plan is run by one renderer at a time; the renderer
+/// owns the audio-thread side.
+/// </remarks>
+public sealed class RenderPlan
+{
+    private readonly IAudioNode[] _nodes;
+    private readonly IAudioSource?[] _sources;
+    private readonly IAudioProcessor?[] _processors;
+    private readonly IMultiInputProcessor?[] _multiInputs;
+    private readonly IAudioSink?[] _sinks;
+    private readonly IFeedbackDelay?[] _feedback;
+    private readonly PlanOp[] _ops;
+    private readonly CompensationDelay[] _delays;
+    private readonly int[] _portOffsets;
+    private readonly int[] _portChannels;
+    private readonly float[] _arena;
+    private readonly int _stride;
+    private readonly int _outputOffset;
+    private readonly Dictionary<NodeId, long> _nodeLatency;
+
+    internal RenderPlan(
+        GraphOptions options,
+        IAudioNode[] nodes,
+        NodeId[] order,
+        PlanOp[] ops,
+        CompensationDelay[] delays,
+        int[] portOffsets,
+        int[] portChannels,
+        int arenaLength,
+        int outputOffset,
+        int outputChannels,
+        long latency,
+        Dictionary<NodeId, long> nodeLatency)
+    {
+        SampleRate = options.SampleRate;
+        BlockSize = options.BlockSize;
+        _stride = options.BlockSize;
+        _nodes = nodes;
+        _sources = [.. nodes.Select(n => n as IAudioSource)];
+        _processors = [.. nodes.Select(n => n as IAudioProcessor)];
+        _multiInputs = [.. nodes.Select(n => n as IMultiInputProcessor)];
+        _sinks = [.. nodes.Select(n => n as IAudioSink)];
+        _feedback = [.. nodes.Select(n => n as IFeedbackDelay)];
+        NodeOrder = order;
+        _ops = ops;
+        _delays = delays;
+        _portOffsets = portOffsets;
+        _portChannels = portChannels;
+        _arena = new float[Math.Max(arenaLength, 1)];
+        _outputOffset = outputOffset;
+        OutputChannelCount = outputChannels;
+        LatencyFrames = latency;
+        _nodeLatency = nodeLatency;
+        TailFrames = nodes.Length == 0 ? 0 : nodes.Max(n => n.TailFrames);
+    }
+
+    /// <summary>Gets the sample rate in Hz.</summary>
+    public int SampleRate { get; }
+
+    /// <summary>Gets the internal block size in frames.</summary>
+    public int BlockSize { get; }
+
+    /// <summary>Gets the channels of the graph output (0 when no output node is set).</summary>
+    public int OutputChannelCount { get; }
+
+    /// <summary>
+    /// Gets the graph's total latency in frames: at the output node if one is set, otherwise the
+    /// largest at any sink. A host delays picture (or advances audio) by this much to stay in sync.
+    /// </summary>
+    public long LatencyFrames { get; }
+
+    /// <summary>Gets the longest tail of any node, in frames.</summary>
+    public int TailFrames { get; }
+
+    /// <summary>Gets the nodes in the order they render.</summary>
+    public IReadOnlyList<NodeId> NodeOrder { get; }
+
+    /// <summary>Gets the number of compensation delays the compiler inserted.</summary>
+    public int CompensationDelayCount => _delays.Length;
+
+    /// <summary>Gets the size of the plan's buffer arena in samples (buffer reuse keeps it small).</summary>
+    public int ArenaSamples => _arena.Length;
+
+    /// <summary>Gets the latency, in frames, of the audio leaving <paramref name="node"/>.</summary>
+    /// <exception cref="KeyNotFoundException">The node is not in this plan.</exception>
+    public long GetNodeLatency(NodeId node) => _nodeLatency[node];
+
+    /// <summary>Runs every step for the frames [<paramref name="frameOffset"/>, +<paramref name="frames"/>) of the block. Audio thread.</summary>
+    internal void Execute(int frameOffset, int frames, in ProcessContext context)
+    {
+        var arena = _arena.AsSpan();
+        var ops = _ops;
+        for (var k = 0; k < ops.Length; k++)
+        {
+            ref readonly var op = ref ops[k];
+            switch (op.Kind)
+            {
+                case PlanOpKind.Source:
+                    _sources[op.Node]!.Read(Block(arena, op.Destination, op.Channels, frameOffset, frames), context);
+                    break;
+                case PlanOpKind.Clear:
+                    Block(arena, op.Destination + (op.Aux * _stride), op.Channels, frameOffset, frames).Clear();
+                    break;
+                case PlanOpKind.Copy:
+                case PlanOpKind.Sum:
+                    Mix(arena, in op, frameOffset, frames);
+                    break;
+                case PlanOpKind.Process:
+                    _processors[op.Node]!.Process(Block(arena, op.Destination, op.Channels, frameOffset, frames), context);
+                    break;
+                case PlanOpKind.MultiInput:
+                    var multi = _multiInputs[op.Node]!;
+                    var inputs = new AudioInputs(
+                        arena.Slice(frameOffset),
+                        _portOffsets.AsSpan(op.Aux, multi.InputCount),
+                        _portChannels.AsSpan(op.Aux, multi.InputCount),
+                        frames,
+                        _stride);
+                    multi.Process(inputs, Block(arena, op.Destination, op.Channels, frameOffset, frames), context);
+                    break;
+                case PlanOpKind.Sink:
+                    _sinks[op.Node]!.Write(Block(arena, op.Source, op.Channels, frameOffset, frames), context);
+                    break;
+                case PlanOpKind.FeedbackRead:
+                    _feedback[op.Node]!.ReadDelayed(Block(arena, op.Destination, op.Channels, frameOffset, frames), context);
+                    break;
+                case PlanOpKind.FeedbackWrite:
+                    _feedback[op.Node]!.WriteInput(Block(arena, op.Source, op.Channels, frameOffset, frames), context);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Gets the output node's frames [<paramref name="frameOffset"/>, +<paramref name="frames"/>) of the last executed block.</summary>
+    internal ReadOnlyAudioBlock GetOutput(int frameOffset, int frames) =>
+        Block(_arena, _outputOffset, OutputChannelCount, frameOffset, frames);
+
+    /// <summary>Resets every node and compensation delay (after a locate). Audio thread.</summary>
+    internal void ResetState()
+    {
+        foreach (var node in _nodes)
+        {
+            node.Reset();
+        }
+
+        foreach (var delay in _delays)
+        {
+            delay.Reset();
+        }
+    }
+
+    /// <summary>Completes every sink (end of an offline render). Control thread.</summary>
+    internal void CompleteSinks()
+    {
+        foreach (var sink in _sinks)
+        {
+            sink?.Complete();
+        }
+    }
+
+    private AudioBlock Block(Span<float> arena, int offset, int channels, int frameOffset, int frames) =>
+        channels == 0
+            ? new AudioBlock(default, 0, frames, frames)
+            : new AudioBlock(arena.Slice(offset + frameOffset, ((channels - 1) * _stride) + frames), channels, frames, _stride);
+
+    private void Mix(Span<float> arena, in PlanOp op, int frameOffset, int frames)
+    {
+        var source = Block(arena, op.Source, op.Channels, frameOffset, frames);
+        var destination = Block(arena, op.Destination, op.Channels, frameOffset, frames);
+        var accumulate = op.Kind == PlanOpKind.Sum;
+        if (op.Delay >= 0)
+        {
+            _delays[op.Delay].Process(source, destination, accumulate);
+            return;
+        }
+
+        for (var c = 0; c < op.Channels; c++)
+        {
+            if (accumulate)
+            {
+                TensorPrimitives.Add(destination.GetChannel(c), source.GetChannel(c), destination.GetChannel(c));
+            }
+            else
+            {
+                source.GetChannel(c).CopyTo(destination.GetChannel(c));
+            }
+        }
+    }
+}
