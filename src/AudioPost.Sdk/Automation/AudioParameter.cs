@@ -1,5 +1,4 @@
 using AudioPost.Sdk.Internal;
-using AudioPost.Sdk.Processing;
 
 namespace AudioPost.Sdk.Automation;
 
@@ -148,20 +147,21 @@ public sealed class AudioParameter
     }
 
     /// <summary>
-    /// Produces the values for <paramref name="frameCount"/> frames starting at the context's
-    /// timeline frame. Audio thread; real-time safe. Call once per block.
+    /// Produces the values for <paramref name="frameCount"/> frames starting at timeline frame
+    /// <paramref name="timelineFrame"/> (a node passes <c>context.TimelineFrame</c>). Audio thread;
+    /// real-time safe. Call once per block.
     /// </summary>
     /// <exception cref="InvalidOperationException">Not prepared, or more frames than prepared for (a host bug, not data-dependent).</exception>
-    public ParameterValues Process(in ProcessContext context, int frameCount)
+    public ParameterValues Process(long timelineFrame, int frameCount)
     {
         if ((uint)frameCount > (uint)_values.Length)
         {
             ThrowNotPrepared(frameCount);
         }
 
-        DrainCommands(context.TimelineFrame);
+        DrainCommands(timelineFrame);
         var values = _values.AsSpan(0, frameCount);
-        var lead = _timeline.IsEmpty ? frameCount : _timeline.Fill(context.TimelineFrame, values, out _);
+        var lead = _timeline.IsEmpty ? frameCount : _timeline.Fill(timelineFrame, values, out _);
         var constant = Glide(values.Slice(0, lead));
         if (lead < frameCount)
         {

@@ -79,6 +79,7 @@ internal sealed partial class GraphCompiler
         private readonly int[] _readersLeft;
         private readonly bool[] _pinned;
         private readonly List<int> _release = [];
+        private readonly HashSet<CompensationDelay> _claimed = [];
 
         public Emitter(GraphCompiler compiler, int[] wireDelays)
         {
@@ -95,6 +96,16 @@ internal sealed partial class GraphCompiler
             }
 
             Layout = new ArenaLayout(compiler._options.BlockSize);
+
+            // Delays whose wire survives the edit belong to that wire; the rest may be adopted
+            // by a new wire into the same port (a node inserted on the path), see DelayFor.
+            for (var k = 0; k < compiler._connections.Length; k++)
+            {
+                if (wireDelays[k] > 0 && compiler._builder.CompensationDelays.TryGetValue(compiler._connections[k], out var kept))
+                {
+                    _claimed.Add(kept);
+                }
+            }
         }
 
         public ArenaLayout Layout { get; }
@@ -262,12 +273,31 @@ internal sealed partial class GraphCompiler
             if (!_c._builder.CompensationDelays.TryGetValue(connection, out var delay)
                 || delay.DelayFrames != frames || delay.ChannelCount != channels)
             {
-                delay = new CompensationDelay(channels, frames);
+                delay = Adopt(connection, channels, frames) ?? new CompensationDelay(channels, frames);
             }
 
             UsedDelays.Add((connection, delay));
             Delays.Add(delay);
             return Delays.Count - 1;
+        }
+
+        /// <summary>
+        /// Finds a delay line of a removed wire into the same port with the same shape: its
+        /// contents are the samples the new wire would have carried, so taking it over keeps an
+        /// insert-on-a-path edit from clicking.
+        /// </summary>
+        private CompensationDelay? Adopt(Connection connection, int channels, int frames)
+        {
+            foreach (var (old, delay) in _c._builder.CompensationDelays)
+            {
+                if (old.To == connection.To && old.Port == connection.Port && delay.ChannelCount == channels
+                    && delay.DelayFrames == frames && _claimed.Add(delay))
+                {
+                    return delay;
+                }
+            }
+
+            return null;
         }
 
         private void ReleaseReaders()

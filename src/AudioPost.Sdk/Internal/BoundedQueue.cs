@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.InteropServices;
 
 namespace AudioPost.Sdk.Internal;
 
@@ -92,12 +91,5 @@ internal sealed class BoundedQueue<T>
     {
         public long Sequence;
         public T Item;
-    }
-
-    [StructLayout(LayoutKind.Explicit, Size = 128)]
-    private struct PaddedLong
-    {
-        [FieldOffset(64)]
-        public long Value;
     }
 }

@@ -85,7 +85,7 @@ public sealed class NoiseSource : IAudioSource
     public void Read(AudioBlock destination, in ProcessContext context)
     {
         var frames = destination.FrameCount;
-        var level = Level.Process(context, frames);
+        var level = Level.Process(context.TimelineFrame, frames);
         for (var c = 0; c < destination.ChannelCount; c++)
         {
             var samples = destination[c];

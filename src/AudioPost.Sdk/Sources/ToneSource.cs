@@ -61,8 +61,8 @@ public sealed class ToneSource : IAudioSource
     public void Read(AudioBlock destination, in ProcessContext context)
     {
         var frames = destination.FrameCount;
-        var frequency = Frequency.Process(context, frames);
-        var level = Level.Process(context, frames);
+        var frequency = Frequency.Process(context.TimelineFrame, frames);
+        var level = Level.Process(context.TimelineFrame, frames);
         var first = destination[0];
         var phase = _phase;
         var radiansPerHz = 2.0 * Math.PI / _sampleRate;

@@ -62,7 +62,7 @@ public sealed class SampleConversionTests
     public void ToFloat_AllPcm16Codes_GivesCodeOver32768AndRoundTripsExactly()
     {
         var bytes = new byte[65536 * 2];
-        for (var code = short.MinValue; code <= short.MaxValue; code++)
+        for (int code = short.MinValue; code <= short.MaxValue; code++)
         {
             BinaryPrimitives.WriteInt16LittleEndian(bytes.AsSpan((code - short.MinValue) * 2), (short)code);
         }
@@ -554,6 +554,7 @@ public sealed class SampleConversionTests
         var bytes = new byte[6 * FrameCount * 8];
         new Random(9).NextBytes(bytes);
         var formats = Enum.GetValues<SampleFormat>();
+        int[] channelCounts = [1, 2, 6];
 
         void RunAll(int iterations)
         {
@@ -563,7 +564,7 @@ public sealed class SampleConversionTests
                 {
                     SampleConversion.ToFloat(bytes, format, floats);
                     SampleConversion.FromFloat(floats, format, bytes);
-                    foreach (var channels in (ReadOnlySpan<int>)[1, 2, 6])
+                    foreach (var channels in channelCounts)
                     {
                         SampleConversion.DeinterleaveToFloat(bytes, format, channels, FrameCount, planar, FrameCount);
                         SampleConversion.InterleaveFromFloat(planar, channels, FrameCount, FrameCount, format, bytes);

@@ -38,7 +38,7 @@ public sealed class GainProcessor : IAudioProcessor
     /// <inheritdoc />
     public void Process(AudioBlock buffer, in ProcessContext context)
     {
-        var decibels = Gain.Process(context, buffer.FrameCount);
+        var decibels = Gain.Process(context.TimelineFrame, buffer.FrameCount);
         if (decibels.IsConstant)
         {
             var gain = Decibels.ToGain(decibels.First);

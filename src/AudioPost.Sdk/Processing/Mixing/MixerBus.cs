@@ -83,7 +83,7 @@ public sealed class MixerBus : IMultiInputProcessor
         for (var port = 0; port < inputs.Count; port++)
         {
             var input = inputs[port];
-            var gain = _gains[port].Process(context, output.FrameCount);
+            var gain = _gains[port].Process(context.TimelineFrame, output.FrameCount);
             if (input.ChannelCount == 0)
             {
                 continue;

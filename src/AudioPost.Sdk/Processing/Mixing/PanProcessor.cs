@@ -70,7 +70,7 @@ public sealed class PanProcessor : IAudioProcessor
     /// <inheritdoc />
     public void Process(AudioBlock buffer, in ProcessContext context)
     {
-        var pan = Pan.Process(context, buffer.FrameCount);
+        var pan = Pan.Process(context.TimelineFrame, buffer.FrameCount);
         var left = buffer[0];
         var right = buffer[1];
         var (centreLeft, centreRight) = GetGains(Law, 0f);

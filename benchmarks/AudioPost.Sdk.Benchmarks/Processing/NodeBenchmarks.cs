@@ -1,0 +1,102 @@
+using AudioPost.Sdk.Buffers;
+using AudioPost.Sdk.Processing;
+using AudioPost.Sdk.Processing.Delays;
+using AudioPost.Sdk.Processing.Metering;
+using AudioPost.Sdk.Processing.Mixing;
+using AudioPost.Sdk.Sources;
+using BenchmarkDotNet.Attributes;
+
+namespace AudioPost.Sdk.Benchmarks.Processing;
+
+/// <summary>Each built-in node alone, one block per operation, for mono, stereo and 5.1.</summary>
+public class NodeBenchmarks
+{
+    private float[] _storage = null!;
+    private GainProcessor _gain = null!;
+    private GainProcessor _automatedGain = null!;
+    private PanProcessor _pan = null!;
+    private DelayProcessor _delay = null!;
+    private MeterTap _meter = null!;
+    private ToneSource _tone = null!;
+    private NoiseSource _noise = null!;
+    private MixerBus _bus = null!;
+    private int[] _busOffsets = null!;
+    private int[] _busChannels = null!;
+    private float[] _busOutput = null!;
+    private long _frame;
+
+    [Params(1, 2, 6)]
+    public int Channels { get; set; }
+
+    [Params(64, 256, 1024)]
+    public int BlockSize { get; set; }
+
+    private ProcessContext Next()
+    {
+        var context = new ProcessContext(_frame, _frame, 48_000, true);
+        _frame += BlockSize;
+        return context;
+    }
+
+    private AudioBlock Block => new(_storage, Channels, BlockSize);
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var spec = new ProcessSpec(48_000, BlockSize, Channels);
+        _storage = new float[Math.Max(2, Channels) * BlockSize];
+        for (var i = 0; i < _storage.Length; i++)
+        {
+            _storage[i] = (float)Math.Sin(i * 0.01) * 0.5f;
+        }
+
+        _gain = new GainProcessor(-6f);
+        _gain.Prepare(spec);
+        _automatedGain = new GainProcessor(-6f);
+        _automatedGain.Prepare(spec);
+        _automatedGain.Gain.SetValueAtTime(-6f, 0).LinearRampToValueAtTime(0f, long.MaxValue / 2);
+        _pan = new PanProcessor(0.3f);
+        _pan.Prepare(spec.WithChannelCount(1));
+        _delay = new DelayProcessor(4800);
+        _delay.Prepare(spec);
+        _meter = new MeterTap();
+        _meter.Prepare(spec);
+        _tone = new ToneSource(440f, -6f, Channels);
+        _tone.Prepare(spec);
+        _noise = new NoiseSource(NoiseColor.Pink, -6f, Channels);
+        _noise.Prepare(spec);
+        _bus = new MixerBus(4);
+        _busChannels = [Channels, Channels, Channels, Channels];
+        _busOffsets = [0, 0, 0, 0];
+        _bus.Prepare(spec, _busChannels);
+        _busOutput = new float[Channels * BlockSize];
+    }
+
+    [Benchmark]
+    public void Gain() => _gain.Process(Block, Next());
+
+    [Benchmark]
+    public void GainAutomated() => _automatedGain.Process(Block, Next());
+
+    [Benchmark]
+    public void PanMonoToStereo() => _pan.Process(new AudioBlock(_storage, 2, BlockSize), Next());
+
+    [Benchmark]
+    public void Delay() => _delay.Process(Block, Next());
+
+    [Benchmark]
+    public void Meter() => _meter.Process(Block, Next());
+
+    [Benchmark]
+    public void Tone() => _tone.Read(Block, Next());
+
+    [Benchmark]
+    public void PinkNoise() => _noise.Read(Block, Next());
+
+    [Benchmark]
+    public void Bus4Inputs()
+    {
+        var inputs = new AudioInputs(_storage, _busOffsets, _busChannels, BlockSize, BlockSize);
+        _bus.Process(inputs, new AudioBlock(_busOutput, Channels, BlockSize), Next());
+    }
+}

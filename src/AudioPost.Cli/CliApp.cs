@@ -1,0 +1,32 @@
+using System.CommandLine;
+using AudioPost.Cli.Commands;
+
+namespace AudioPost.Cli;
+
+/// <summary>
+/// The <c>audiopost</c> command line as a callable function, so it can run in-process (tests, hosts) with its output
+/// captured.
+/// </summary>
+public static class CliApp
+{
+    /// <summary>Parses <paramref name="args"/>, runs the command they name and returns the process exit code.</summary>
+    /// <param name="args">The arguments, without the program name, for example <c>["info", "in.wav", "--json"]</c>.</param>
+    /// <param name="stdout">Receives normal output (results, help).</param>
+    /// <param name="stderr">Receives errors: one line per bad input, System.CommandLine's messages for bad usage.</param>
+    /// <returns>0 on success, 1 for bad usage (a parse error), 2 for bad input (a missing, unreadable or malformed file).</returns>
+    /// <remarks>Builds a fresh command tree per call, so concurrent calls with distinct writers are safe. Blocking I/O.</remarks>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+
+        var root = new RootCommand("audiopost: inspect, render and measure audio files with AudioPost.Sdk.")
+        {
+            InfoCommand.Create(),
+        };
+
+        return root.Parse(args).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+}
