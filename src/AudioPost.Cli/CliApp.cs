@@ -25,6 +25,7 @@ public static class CliApp
         var root = new RootCommand("audiopost: inspect, render and measure audio files with AudioPost.Sdk.")
         {
             InfoCommand.Create(),
+            GenerateCommand.Create(),
         };
 
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });

@@ -21,7 +21,7 @@ namespace AudioPost.Sdk.Dsp;
 /// (the IEEE 754 default, which is what the rounding instructions do), then saturated to [-2^(n-1), 2^(n-1)-1].
 /// NaN becomes 0 (0x80 for Pcm8); infinities and values beyond ±1 saturate. Because both directions use the same
 /// power-of-two scale, PCM → float → PCM reproduces every 8-, 16- and 24-bit code exactly; 32-bit codes survive
-/// only within float precision (24 significant bits, so within 128 codes near full scale).</description></item>
+/// only within float precision (24 significant bits, so within 64 codes near full scale).</description></item>
 /// <item><description><see cref="SampleFormat.Float32"/>: a bit-exact copy in both directions (NaN payloads, -0 and
 /// out-of-range values are kept). <see cref="SampleFormat.Float64"/>: rounded to the nearest float when read
 /// (magnitudes beyond float range become infinity) and widened exactly when written.</description></item>
@@ -68,8 +68,8 @@ public static partial class SampleConversion
     /// </param>
     /// <param name="format">The encoding of <paramref name="source"/>.</param>
     /// <param name="destination">
-    /// Receives one float per sample, normally in [-1, 1) for PCM (exactly -1.0 at negative full scale); its length is
-    /// the number of samples converted. Must not overlap <paramref name="source"/>.
+    /// Receives one float per sample: in [-1, 1) for PCM (exactly -1.0 at negative full scale), any value for the
+    /// float formats. Its length is the number of samples converted. Must not overlap <paramref name="source"/>.
     /// </param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="format"/> is not a defined value.</exception>
     /// <exception cref="ArgumentException">
