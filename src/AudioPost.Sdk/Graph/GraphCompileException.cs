@@ -26,6 +26,13 @@ public sealed class GraphCompileException : Exception
         Nodes = [];
     }
 
+    /// <summary>Creates the exception naming the nodes involved, with the error that revealed the problem.</summary>
+    public GraphCompileException(string message, Exception innerException, IReadOnlyList<string> nodes)
+        : base(message, innerException)
+    {
+        Nodes = nodes;
+    }
+
     /// <summary>Creates the exception naming the nodes involved.</summary>
     public GraphCompileException(string message, IReadOnlyList<string> nodes)
         : base(message)

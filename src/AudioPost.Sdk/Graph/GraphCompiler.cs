@@ -185,7 +185,7 @@ internal sealed partial class GraphCompiler
         }
         catch (ArgumentException e)
         {
-            throw new GraphCompileException($"Node {Describe(node)} rejects its input: {e.Message}", e);
+            throw new GraphCompileException($"Node {Describe(node)} rejects its input: {e.Message}", e, [_nodes[node].Name]);
         }
     }
 
@@ -208,24 +208,38 @@ internal sealed partial class GraphCompiler
                 continue;
             }
 
-            switch (record.Node)
+            try
             {
-                case IAudioSource source:
-                    source.Prepare(spec);
-                    break;
-                case IMultiInputProcessor multi:
-                    multi.Prepare(spec, _inChannels[i]);
-                    record.PreparedInputChannels = [.. _inChannels[i]];
-                    break;
-                case IAudioProcessor processor:
-                    processor.Prepare(spec);
-                    break;
-                case IAudioSink sink:
-                    sink.Prepare(spec);
-                    break;
+                Prepare(record, spec, _inChannels[i]);
+            }
+            catch (ArgumentException e)
+            {
+                // A node that cannot run at this rate or width (a 44.1 kHz file in a 48 kHz graph)
+                // is a wiring problem: report it as one, naming the node.
+                throw new GraphCompileException($"Node {Describe(i)} cannot be prepared for {spec.SampleRate} Hz, {spec.ChannelCount} channel(s): {e.Message}", e, [record.Name]);
             }
 
             record.PreparedSpec = spec;
+        }
+    }
+
+    private static void Prepare(NodeRecord record, in ProcessSpec spec, int[] inputChannels)
+    {
+        switch (record.Node)
+        {
+            case IAudioSource source:
+                source.Prepare(spec);
+                break;
+            case IMultiInputProcessor multi:
+                multi.Prepare(spec, inputChannels);
+                record.PreparedInputChannels = [.. inputChannels];
+                break;
+            case IAudioProcessor processor:
+                processor.Prepare(spec);
+                break;
+            case IAudioSink sink:
+                sink.Prepare(spec);
+                break;
         }
     }
 }
