@@ -3,6 +3,7 @@
 # (`audiopost generate`, through the graph's offline renderer) and with sox (`synth`),
 # RUNS times each, interleaved, and print the medians and the ratio (sox time / ours).
 # Whole-process wall time, so both sides pay their start-up (the .NET runtime's is ~60 ms).
+# sox runs with -D (no dither): we do not dither, so neither side does that work.
 #   usage: benchmarks/peers/generate-vs-sox.sh [SECONDS_OF_AUDIO=600] [RUNS=5]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -30,10 +31,10 @@ for job in tone pink; do
   for _ in $(seq "$runs"); do
     if [ "$job" = tone ]; then
       measure ours $cli generate "$work/ours.wav" --signal tone --frequency 1000 --level -20 --seconds "$seconds" --channels 2 --format pcm24 >> "$work/times"
-      measure sox sox -n -r 48000 -c 2 -b 24 "$work/sox.wav" synth "$seconds" sine 1000 vol -20dB >> "$work/times"
+      measure sox sox -D -n -r 48000 -c 2 -b 24 "$work/sox.wav" synth "$seconds" sine 1000 vol -20dB >> "$work/times"
     else
       measure ours $cli generate "$work/ours.wav" --signal pink --level -20 --seconds "$seconds" --channels 2 --format pcm24 >> "$work/times"
-      measure sox sox -n -r 48000 -c 2 -b 24 "$work/sox.wav" synth "$seconds" pinknoise vol -20dB >> "$work/times"
+      measure sox sox -D -n -r 48000 -c 2 -b 24 "$work/sox.wav" synth "$seconds" pinknoise vol -20dB >> "$work/times"
     fi
   done
   ours=$(grep '^ours ' "$work/times" | cut -d' ' -f2 | median)
