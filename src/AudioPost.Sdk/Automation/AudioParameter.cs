@@ -77,13 +77,20 @@ public sealed class AudioParameter
     public double SmoothingSeconds { get; }
 
     /// <summary>
-    /// Gets or sets the target value, clamped to [<see cref="Minimum"/>, <see cref="Maximum"/>].
+    /// Gets or sets the target value, clamped to [<see cref="Minimum"/>, <see cref="Maximum"/>]; NaN is ignored.
     /// Any thread; lock-free. The audio thread glides to it over <see cref="SmoothingSeconds"/>.
     /// </summary>
     public float Value
     {
         get => Volatile.Read(ref _target);
-        set => Volatile.Write(ref _target, Math.Clamp(value, Minimum, Maximum));
+        set
+        {
+            // NaN would pass Math.Clamp and poison every filter downstream: ignore it.
+            if (!float.IsNaN(value))
+            {
+                Volatile.Write(ref _target, Math.Clamp(value, Minimum, Maximum));
+            }
+        }
     }
 
     /// <summary>Gets the value of the last frame the audio thread produced. Any thread (may lag by a block).</summary>
@@ -264,7 +271,9 @@ public sealed class AudioParameter
         return this;
     }
 
-    private float Clamp(float value) => Math.Clamp(value, Minimum, Maximum);
+    private float Clamp(float value) => float.IsNaN(value)
+        ? throw new ArgumentOutOfRangeException(nameof(value), $"Parameter '{Name}': an automation value cannot be NaN.")
+        : Math.Clamp(value, Minimum, Maximum);
 
     private static void ThrowNotPrepared(int frameCount) =>
         throw new InvalidOperationException($"The parameter was not prepared for blocks of {frameCount} frames; call Prepare first.");

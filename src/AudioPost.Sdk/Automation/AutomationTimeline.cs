@@ -37,6 +37,24 @@ internal sealed class AutomationTimeline
     /// <summary>Gets the frame of the first event, or <see cref="long.MaxValue"/> when empty.</summary>
     public long FirstFrame => Count == 0 ? long.MaxValue : _events[0].Frame;
 
+    /// <summary>Gets how many of the <paramref name="length"/> frames from <paramref name="start"/> come before the first event.</summary>
+    public int LeadFrames(long start, int length)
+    {
+        if (Count == 0)
+        {
+            return length;
+        }
+
+        if (_events[0].Frame <= start)
+        {
+            return 0;
+        }
+
+        // The first event lies after start, so the unsigned difference is exact even across the whole long range.
+        var distance = unchecked((ulong)_events[0].Frame - (ulong)start);
+        return distance >= (ulong)length ? length : (int)distance;
+    }
+
     /// <summary>Adds an event as Web Audio does; <paramref name="now"/> and <paramref name="currentValue"/> anchor ramps that have nothing before them.</summary>
     /// <returns>False when the list is full.</returns>
     public bool Insert(in AutomationEvent item, long now, double currentValue)
@@ -49,6 +67,13 @@ internal sealed class AutomationTimeline
         var position = UpperBound(item.Frame);
         if (item.Kind is AutomationEventKind.LinearRamp or AutomationEventKind.ExponentialRamp)
         {
+            // A ramp may need an anchor event before it: make sure both fit, or insert neither,
+            // so a dropped ramp cannot leave a stray anchor that freezes the parameter.
+            if (Count + 2 > Capacity)
+            {
+                return false;
+            }
+
             var anchorFrame = Math.Min(now, item.Frame);
             if (position == 0)
             {
@@ -103,8 +128,17 @@ internal sealed class AutomationTimeline
         {
             // Cut the ramp at the hold point: the same curve up to there, then flat.
             InsertAt(Count, ramp with { Frame = frame, Value = held });
+            return;
         }
-        else if (Count > 0 && _events[Count - 1].Frame < frame)
+
+        // A set-target starting exactly at the hold frame would keep moving: Web Audio removes
+        // events at or after the cancel time, so drop those and hold with a plain value.
+        while (Count > 0 && _events[Count - 1].Frame == frame && _events[Count - 1].Kind == AutomationEventKind.SetTarget)
+        {
+            _events[--Count] = default;
+        }
+
+        if (Count == 0 || _events[Count - 1].Frame < frame || _events[Count - 1].Kind == AutomationEventKind.SetTarget)
         {
             InsertAt(Count, new AutomationEvent(AutomationEventKind.SetValue, frame, held));
         }
@@ -134,7 +168,7 @@ internal sealed class AutomationTimeline
     public int Fill(long start, Span<float> destination, out bool isConstant)
     {
         var length = destination.Length;
-        var lead = (int)Math.Clamp(FirstFrame - start, 0, length);
+        var lead = LeadFrames(start, length);
         isConstant = true;
         var i = lead;
         var next = UpperBound(start + i);
@@ -147,8 +181,9 @@ internal sealed class AutomationTimeline
                 next++;
             }
 
-            var segmentEnd = next < Count ? _events[next].Frame : long.MaxValue;
-            var run = (int)Math.Min(length - i, segmentEnd - frame);
+            // After the last event the segment is open-ended; subtracting from long.MaxValue
+            // would overflow for negative (pre-roll) frames.
+            var run = next < Count ? (int)Math.Min((ulong)(length - i), unchecked((ulong)_events[next].Frame - (ulong)frame)) : length - i;
             var segment = destination.Slice(i, run);
             if (IsFlat(next))
             {

@@ -23,6 +23,7 @@ public sealed class AudioGraphBuilder
     private readonly Dictionary<NodeId, NodeRecord> _nodes = [];
     private readonly List<Connection> _connections = [];
     private readonly Dictionary<Connection, CompensationDelay> _compensationDelays = [];
+    private readonly Dictionary<IAudioNode, PreparedState> _prepared = new(ReferenceEqualityComparer.Instance);
     private int _nextId = 1;
 
     /// <summary>Creates an empty builder for the given options.</summary>
@@ -153,8 +154,14 @@ public sealed class AudioGraphBuilder
             }
         }
 
+        if (!_prepared.TryGetValue(node, out var prepared))
+        {
+            prepared = new PreparedState();
+            _prepared.Add(node, prepared);
+        }
+
         var id = new NodeId(_nextId++);
-        _nodes.Add(id, new NodeRecord(id, name ?? node.GetType().Name, kind, node, id.Value));
+        _nodes.Add(id, new NodeRecord(id, name ?? node.GetType().Name, kind, node, id.Value, prepared));
         return id;
     }
 

@@ -198,10 +198,18 @@ internal sealed partial class GraphCompiler
             var spec = new ProcessSpec(_options.SampleRate, _options.BlockSize, channels);
             if (record.PreparedSpec is { } prepared)
             {
-                if (prepared != spec || (record.PreparedInputChannels is { } ports && !ports.AsSpan().SequenceEqual(_inChannels[i])))
+                var portsFixed = record.Node is not IMultiInputProcessor { AcceptsInputChangesWhilePrepared: true };
+                if (prepared != spec)
                 {
                     throw new GraphCompileException(
-                        $"Node {Describe(i)} was prepared for {prepared.ChannelCount} channel(s) and would now receive {spec.ChannelCount}; a prepared node cannot change shape while it may be rendering. Add a new node instead.",
+                        $"Node {Describe(i)} was prepared for {prepared.ChannelCount} channel(s) and would now have {spec.ChannelCount}; a prepared node cannot change shape while it may be rendering. Add a new node instead.",
+                        [record.Name]);
+                }
+
+                if (portsFixed && record.PreparedInputChannels is { } ports && !ports.AsSpan().SequenceEqual(_inChannels[i]))
+                {
+                    throw new GraphCompileException(
+                        $"Node {Describe(i)} was prepared for input channels [{string.Join(", ", ports)}] per port and would now receive [{string.Join(", ", _inChannels[i])}]; it cannot change its inputs while it may be rendering. Add a new node instead.",
                         [record.Name]);
                 }
 

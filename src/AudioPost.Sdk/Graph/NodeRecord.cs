@@ -5,14 +5,21 @@ namespace AudioPost.Sdk.Graph;
 /// <summary>The builder's entry for one node: identity, name, kind, and what it was prepared for.</summary>
 internal sealed class NodeRecord
 {
-    public NodeRecord(NodeId id, string name, NodeKind kind, IAudioNode node, int order)
+    public NodeRecord(NodeId id, string name, NodeKind kind, IAudioNode node, int order, PreparedState prepared)
     {
         Id = id;
         Name = name;
         Kind = kind;
         Node = node;
         Order = order;
+        Prepared = prepared;
     }
+
+    /// <summary>
+    /// What the node instance was prepared for. Shared by every record of the same instance, so a
+    /// node removed and added again is still known to be prepared (and perhaps rendering).
+    /// </summary>
+    public PreparedState Prepared { get; }
 
     public NodeId Id { get; }
 
@@ -26,10 +33,18 @@ internal sealed class NodeRecord
     public int Order { get; }
 
     /// <summary>The spec the node was last prepared with, or null if never prepared.</summary>
-    public ProcessSpec? PreparedSpec { get; set; }
+    public ProcessSpec? PreparedSpec
+    {
+        get => Prepared.Spec;
+        set => Prepared.Spec = value;
+    }
 
     /// <summary>For multi-input nodes: the per-port channel counts it was prepared with.</summary>
-    public int[]? PreparedInputChannels { get; set; }
+    public int[]? PreparedInputChannels
+    {
+        get => Prepared.InputChannels;
+        set => Prepared.InputChannels = value;
+    }
 
     public int PortCount => Node switch
     {
@@ -39,4 +54,12 @@ internal sealed class NodeRecord
     };
 
     public override string ToString() => $"'{Name}' ({Id})";
+}
+
+/// <summary>The preparation a node instance has had (see <see cref="NodeRecord.Prepared"/>).</summary>
+internal sealed class PreparedState
+{
+    public ProcessSpec? Spec { get; set; }
+
+    public int[]? InputChannels { get; set; }
 }

@@ -31,9 +31,11 @@ public static class OfflineRenderer
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentOutOfRangeException.ThrowIfNegative(frameCount);
+        // The token goes to the render loop, not to StartNew: a task cancelled before it starts
+        // would skip the loop's finally, and the sinks (an open file) would never be completed.
         return Task.Factory.StartNew(
             () => Render(plan, frameCount, progress, startTimelineFrame, cancellationToken),
-            cancellationToken,
+            CancellationToken.None,
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default);
     }

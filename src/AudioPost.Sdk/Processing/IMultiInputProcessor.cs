@@ -18,6 +18,14 @@ public interface IMultiInputProcessor : IAudioNode
     /// <exception cref="ArgumentException">The combination is not supported; the message says why.</exception>
     int GetOutputChannelCount(ReadOnlySpan<int> inputChannelCounts);
 
+    /// <summary>
+    /// Gets whether <see cref="Process"/> copes with whatever per-port channel counts arrive (each
+    /// one accepted by <see cref="GetOutputChannelCount"/>, the output width unchanged), so ports
+    /// may be connected and disconnected while the node is rendering, as tracks are added to a
+    /// playing bus. Default false: the graph then refuses to change a prepared node's inputs.
+    /// </summary>
+    bool AcceptsInputChangesWhilePrepared => false;
+
     /// <summary>Allocates state. <paramref name="spec"/> carries the output channel count. Control thread; may allocate.</summary>
     void Prepare(in ProcessSpec spec, ReadOnlySpan<int> inputChannelCounts);
 

@@ -34,6 +34,9 @@ public sealed class MixerBus : IMultiInputProcessor
     /// <inheritdoc />
     public int InputCount => _gains.Length;
 
+    /// <summary>Gets true: the bus reads each port's width per block, so tracks can be wired in and out while it plays.</summary>
+    public bool AcceptsInputChangesWhilePrepared => true;
+
     /// <summary>Gets the gain parameter of input port <paramref name="port"/>, in dB (-144 to +24).</summary>
     public AudioParameter GetInputGain(int port) => _gains[port];
 
