@@ -168,8 +168,19 @@ public sealed class AudioParameter
 
         DrainCommands(timelineFrame);
         var values = _values.AsSpan(0, frameCount);
-        var lead = _timeline.IsEmpty ? frameCount : _timeline.Fill(timelineFrame, values, out _);
+        var lead = _timeline.LeadFrames(timelineFrame, frameCount);
         var constant = Glide(values.Slice(0, lead));
+        if (lead < frameCount)
+        {
+            if (_timeline.FirstFrame >= timelineFrame)
+            {
+                // Automation takes over in this block: a set-target curve starts from the value
+                // the parameter has at that frame, not the one it had when the event was posted.
+                _timeline.SetInitialValue(_current);
+            }
+
+            _timeline.Fill(timelineFrame, values, out _);
+        }
         if (lead < frameCount)
         {
             constant = false;

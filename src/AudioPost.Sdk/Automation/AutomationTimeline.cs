@@ -20,10 +20,15 @@ internal sealed class AutomationTimeline
     // starting point of a set-target curve. Recomputed on every edit (O(n), n bounded).
     private readonly double[] _startValues;
 
+    // Anchors the timeline inserted itself (the start of a ramp that had nothing before it).
+    // Cancelling the ramp removes its anchor too, so the parameter returns to its own value.
+    private readonly bool[] _implicit;
+
     public AutomationTimeline(int capacity)
     {
         _events = new AutomationEvent[capacity];
         _startValues = new double[capacity];
+        _implicit = new bool[capacity];
     }
 
     public int Count { get; private set; }
@@ -78,10 +83,7 @@ internal sealed class AutomationTimeline
             if (position == 0)
             {
                 // Nothing to ramp from: start from the present value, now.
-                if (!InsertAt(0, new AutomationEvent(AutomationEventKind.SetValue, anchorFrame, currentValue)) || Count == Capacity)
-                {
-                    return false;
-                }
+                InsertAt(0, new AutomationEvent(AutomationEventKind.SetValue, anchorFrame, currentValue), currentValue, isImplicit: true);
 
                 position = 1;
             }
@@ -89,10 +91,7 @@ internal sealed class AutomationTimeline
             {
                 // A ramp after a running set-target starts from where that curve is now.
                 var held = ValueAt(now);
-                if (!InsertAt(position, new AutomationEvent(AutomationEventKind.SetValue, now, held)) || Count == Capacity)
-                {
-                    return false;
-                }
+                InsertAt(position, new AutomationEvent(AutomationEventKind.SetValue, now, held), isImplicit: true);
 
                 position++;
             }
@@ -105,8 +104,21 @@ internal sealed class AutomationTimeline
     public void CancelFrom(long frame)
     {
         var keep = LowerBound(frame);
-        Array.Clear(_events, keep, Count - keep);
-        Count = keep;
+        while (keep > 0 && _implicit[keep - 1])
+        {
+            keep--;
+        }
+
+        Truncate(keep);
+    }
+
+    /// <summary>Sets the value the first event starts from (the parameter's own value when automation takes over).</summary>
+    public void SetInitialValue(double value)
+    {
+        if (Count > 0 && _startValues[0] != value)
+        {
+            RecomputeStartValues(value, 0);
+        }
     }
 
     /// <summary>Removes the events after <paramref name="frame"/> and holds the value the timeline has there.</summary>
@@ -122,8 +134,7 @@ internal sealed class AutomationTimeline
         var straddling = keep < Count && keep > 0 && _events[keep].Kind is AutomationEventKind.LinearRamp or AutomationEventKind.ExponentialRamp
             ? _events[keep]
             : (AutomationEvent?)null;
-        Array.Clear(_events, keep, Count - keep);
-        Count = keep;
+        Truncate(keep);
         if (straddling is { } ramp)
         {
             // Cut the ramp at the hold point: the same curve up to there, then flat.
@@ -135,7 +146,7 @@ internal sealed class AutomationTimeline
         // events at or after the cancel time, so drop those and hold with a plain value.
         while (Count > 0 && _events[Count - 1].Frame == frame && _events[Count - 1].Kind == AutomationEventKind.SetTarget)
         {
-            _events[--Count] = default;
+            Truncate(Count - 1);
         }
 
         if (Count == 0 || _events[Count - 1].Frame < frame || _events[Count - 1].Kind == AutomationEventKind.SetTarget)
@@ -144,10 +155,13 @@ internal sealed class AutomationTimeline
         }
     }
 
-    public void Clear()
+    public void Clear() => Truncate(0);
+
+    private void Truncate(int count)
     {
-        Array.Clear(_events, 0, Count);
-        Count = 0;
+        Array.Clear(_events, count, Count - count);
+        Array.Clear(_implicit, count, Count - count);
+        Count = count;
     }
 
     /// <summary>The timeline's value at <paramref name="frame"/>; NaN before the first event (the parameter's own value applies).</summary>
@@ -252,7 +266,7 @@ internal sealed class AutomationTimeline
             : last.Value;
     }
 
-    private bool InsertAt(int position, in AutomationEvent item, double firstStartValue = double.NaN)
+    private bool InsertAt(int position, in AutomationEvent item, double firstStartValue = double.NaN, bool isImplicit = false)
     {
         if (Count == Capacity)
         {
@@ -260,7 +274,9 @@ internal sealed class AutomationTimeline
         }
 
         Array.Copy(_events, position, _events, position + 1, Count - position);
+        Array.Copy(_implicit, position, _implicit, position + 1, Count - position);
         _events[position] = item;
+        _implicit[position] = isImplicit;
         Count++;
         RecomputeStartValues(double.IsNaN(firstStartValue) ? _startValues[0] : firstStartValue, position);
         return true;

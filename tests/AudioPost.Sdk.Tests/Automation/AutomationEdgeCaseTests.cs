@@ -83,4 +83,35 @@ public sealed class AutomationEdgeCaseTests
         Assert.All(parameter.Process(0, 64).Values.ToArray(), v => Assert.Equal(0.25f, v));
         Assert.Throws<ArgumentOutOfRangeException>(() => parameter.SetValueAtTime(float.NaN, 0));
     }
+
+    [Fact]
+    public void SetTarget_AsTheFirstEvent_StartsFromTheValueAtItsFrame()
+    {
+        var parameter = new AudioParameter("p", 0f, 0f, 1f, smoothingSeconds: 0.02);
+        parameter.Prepare(48_000, 256);
+        parameter.Value = 1f;
+        parameter.SetTargetAtTime(1f, 4_800, 100);
+
+        var values = Run(parameter, 0, 9_600, block: 256);
+
+        // The glide reached 1 at frame 959; approaching 1 from 1 must stay at 1, not restart from 0.
+        Assert.Equal(1f, values[4_799]);
+        Assert.Equal(1f, values[4_800], 6);
+        Assert.Equal(1f, values[9_599], 6);
+    }
+
+    [Fact]
+    public void CancelScheduledValues_OfARampWithNothingBefore_ReturnsControlToValue()
+    {
+        var parameter = new AudioParameter("p", 0f, 0f, 1f, smoothingSeconds: 0);
+        parameter.Prepare(48_000, 64);
+        parameter.LinearRampToValueAtTime(1f, 10_000);
+        Run(parameter, 0, 128);
+
+        parameter.CancelScheduledValues(10_000);
+        parameter.Value = 0.3f;
+        var values = Run(parameter, 128, 128);
+
+        Assert.Equal(0.3f, values[^1]);
+    }
 }
