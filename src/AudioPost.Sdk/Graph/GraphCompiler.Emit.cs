@@ -2,7 +2,7 @@ namespace AudioPost.Sdk.Graph;
 
 internal sealed partial class GraphCompiler
 {
-    private RenderPlan Emit(int[] order, bool[] split, long?[] latency, int[] wireDelays)
+    private RenderPlan Emit(int[] order, bool[] split, int[] origin, long[] latency, int[] wireDelays)
     {
         var emitter = new Emitter(this, wireDelays);
         for (var node = 0; node < _nodes.Length; node++)
@@ -65,8 +65,8 @@ internal sealed partial class GraphCompiler
             emitter.Layout.Length,
             output >= 0 ? emitter.OutputOffset(output) : 0,
             output >= 0 ? _outChannels[output] : 0,
-            TotalLatency(latency),
-            _nodes.Select((n, i) => (n.Id, latency[i] ?? 0)).ToDictionary(p => p.Id, p => p.Item2));
+            TotalLatency(origin, latency),
+            _nodes.Select((n, i) => (n.Id, latency[i])).ToDictionary(p => p.Id, p => p.Item2));
     }
 
     /// <summary>Walks the order once, assigning buffers and writing plan steps.</summary>

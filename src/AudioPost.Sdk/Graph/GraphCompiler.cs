@@ -64,8 +64,8 @@ internal sealed partial class GraphCompiler
         PrepareNodes();
         var split = FindFeedbackSplits();
         var order = TopologicalOrder(split);
-        var latency = ComputeLatencies(order, split, out var wireDelays);
-        return Emit(order, split, latency, wireDelays);
+        var (origin, latency) = ComputeLatencies(order, split, out var wireDelays);
+        return Emit(order, split, origin, latency, wireDelays);
     }
 
     private int From(int connection) => _index[_connections[connection].From];

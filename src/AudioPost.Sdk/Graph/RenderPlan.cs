@@ -95,7 +95,10 @@ public sealed class RenderPlan
     /// <summary>Gets the size of the plan's buffer arena in samples (buffer reuse keeps it small).</summary>
     public int ArenaSamples => _arena.Length;
 
-    /// <summary>Gets the latency, in frames, of the audio leaving <paramref name="node"/>.</summary>
+    /// <summary>
+    /// Gets the latency, in frames, of the audio leaving <paramref name="node"/>: measured from the
+    /// sources, or, for audio that comes only out of a feedback loop, from that loop's delay.
+    /// </summary>
     /// <exception cref="KeyNotFoundException">The node is not in this plan.</exception>
     public long GetNodeLatency(NodeId node) => _nodeLatency[node];
 

@@ -1,4 +1,5 @@
 using AudioPost.Sdk.Graph;
+using AudioPost.Sdk.Processing.Delays;
 using AudioPost.Sdk.Processing.Mixing;
 using AudioPost.Sdk.Tests.TestUtilities;
 
@@ -63,5 +64,47 @@ public sealed class LatencyCompensationTests
         Assert.Equal(2, plan.CompensationDelayCount);
         Assert.Equal(3f, output[50]);
         Assert.Equal(3f, output.Sum());
+    }
+
+    [Fact]
+    public void Compile_ParallelPathsOutOfAFeedbackDelay_AreAlignedWithEachOther()
+    {
+        var builder = new AudioGraphBuilder(new GraphOptions { BlockSize = 64 });
+        var impulse = builder.AddSource(new ImpulseSource(), "impulse");
+        var loopBus = builder.AddMultiInput(new MixerBus(2), "loop bus");
+        var echo = builder.AddProcessor(new DelayProcessor(1000), "echo");
+        var feedback = builder.AddProcessor(new GainProcessor(AudioPost.Sdk.Dsp.Decibels.SilenceDb), "feedback");
+        var latent = builder.AddProcessor(new LatentProcessor(10), "linear-phase eq");
+        var tap = builder.AddProcessor(new GainProcessor(0f), "tap");
+        var wetBus = builder.AddMultiInput(new MixerBus(2), "wet bus");
+        builder.Connect(impulse, loopBus, 0).Connect(loopBus, echo).Connect(echo, feedback).Connect(feedback, loopBus, 1)
+            .Connect(echo, latent).Connect(echo, tap).Connect(latent, wetBus, 0).Connect(tap, wetBus, 1).SetOutput(wetBus);
+
+        var plan = builder.Compile();
+        var output = GraphHarness.RenderHost(new AudioRenderer(plan), 1200);
+
+        // Both wet paths leave the same echo: they must meet in step, not 10 frames apart.
+        Assert.Equal(2f, output[1010]);
+        Assert.Equal(2f, output.Sum());
+        Assert.Equal(1, plan.CompensationDelayCount);
+    }
+
+    [Fact]
+    public void Compile_EchoReturnMeetingTheDryPath_DoesNotDelayTheDryPath()
+    {
+        var builder = new AudioGraphBuilder(new GraphOptions { BlockSize = 64 });
+        var impulse = builder.AddSource(new ImpulseSource(), "impulse");
+        var bus = builder.AddMultiInput(new MixerBus(2), "bus");
+        var echo = builder.AddProcessor(new DelayProcessor(200), "echo");
+        var latent = builder.AddProcessor(new LatentProcessor(50), "look-ahead on the return");
+        builder.Connect(impulse, bus, 0).Connect(bus, echo).Connect(echo, latent).Connect(latent, bus, 1).SetOutput(bus);
+
+        var plan = builder.Compile();
+        var output = GraphHarness.RenderHost(new AudioRenderer(plan), 600);
+
+        Assert.Equal(0, plan.LatencyFrames);
+        Assert.Equal(1f, output[0]);
+        Assert.Equal(1f, output[250]);
+        Assert.Equal(1f, output[500]);
     }
 }

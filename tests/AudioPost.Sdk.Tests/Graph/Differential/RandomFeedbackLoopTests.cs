@@ -23,7 +23,7 @@ public sealed class RandomFeedbackLoopTests(ITestOutputHelper log)
         public K Kind; public int Ch; public int InCh; public int Param; public float A, B; public float[] W = [];
         public List<(int From, int Port)> In = [];
         public NodeId Id; public object? Obj;
-        public long? Lat; public bool Split;
+        public long Lat; public int Origin; public bool Split;
         public float[][] Out = [];
         public float[][][] PortIn = [];
     }
@@ -170,22 +170,33 @@ public sealed class RandomFeedbackLoopTests(ITestOutputHelper log)
         }
         if (order.Count != nodes.Count) return $"seed {seed}: reference cycle?? :: {desc}";
 
-        // Latencies.
+        // Latencies: measured from an origin, the sources (-1) or one feedback delay's output.
+        // Wires of one origin align to their latest; a node takes the dry group's latency if any.
         var wd = new Dictionary<(int, int, int), int>();
-        long? Align(int i)
+        (int Origin, long Lat) Align(int i)
         {
             var n = nodes[i];
-            long? target = null;
-            foreach (var w in n.In) if (nodes[w.From].Lat is { } v && (target is null || v > target)) target = v;
-            if (target is null) return null;
-            foreach (var w in n.In) if (nodes[w.From].Lat is { } v) wd[(w.From, i, w.Port)] = (int)(target.Value - v);
-            return target;
+            var targets = new Dictionary<int, long>();
+            foreach (var w in n.In)
+            {
+                var f = nodes[w.From];
+                targets[f.Origin] = targets.TryGetValue(f.Origin, out var t) ? Math.Max(t, f.Lat) : f.Lat;
+            }
+
+            foreach (var w in n.In) wd[(w.From, i, w.Port)] = (int)(targets[nodes[w.From].Origin] - nodes[w.From].Lat);
+            if (targets.Count == 0) return (-1, 0);
+            if (targets.TryGetValue(-1, out var dry)) return (-1, dry);
+            var first = targets.Keys.Min();
+            return (first, targets[first]);
         }
         foreach (var i in order)
         {
             var n = nodes[i];
-            if (n.Split) { n.Lat = null; continue; }
-            n.Lat = n.Kind == K.Source ? 0 : Align(i) is { } t ? t + (n.Kind == K.Latent ? n.Param : 0) : null;
+            if (n.Split) { n.Origin = i; n.Lat = 0; continue; }
+            if (n.Kind == K.Source) { n.Origin = -1; n.Lat = 0; continue; }
+            var (origin, lat) = Align(i);
+            n.Origin = origin;
+            n.Lat = lat + (n.Kind == K.Latent ? n.Param : 0);
         }
         for (var i = 0; i < nodes.Count; i++) if (nodes[i].Split) Align(i);
 
