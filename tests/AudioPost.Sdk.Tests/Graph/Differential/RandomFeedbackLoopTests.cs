@@ -276,30 +276,7 @@ public sealed class RandomFeedbackLoopTests(ITestOutputHelper log)
         catch (Exception e) { return $"seed {seed}: compile failed {e.Message} :: {desc}"; }
         Delays += plan.CompensationDelayCount;
 
-        var renderer = new AudioRenderer(plan);
-        float[] host = [];
-        if (output >= 0)
-        {
-            var ch = nodes[output].Ch;
-            host = new float[frames * ch];
-            var done = 0;
-            while (done < frames)
-            {
-                var chunk = Math.Min(r.Next(1, 2 * block + 3), frames - done);
-                renderer.Render(host.AsSpan(done * ch, chunk * ch));
-                done += chunk;
-            }
-        }
-        else
-        {
-            var done = 0;
-            while (done < frames)
-            {
-                var chunk = Math.Min(block, frames - done);
-                renderer.RenderBlock(chunk);
-                done += chunk;
-            }
-        }
+        var host = DifferentialHarness.Render(new AudioRenderer(plan), output >= 0 ? nodes[output].Ch : 0, frames, block, r);
 
         static bool Bad(float a, float b) => Math.Abs(a - b) > 1e-3f * Math.Max(1f, Math.Abs(b));
         for (var i = 0; i < nodes.Count; i++)
