@@ -5,6 +5,21 @@ namespace AudioPost.Sdk.Tests.Formats.Wav;
 /// <summary>Deterministic test audio whose samples survive a given encoding exactly.</summary>
 internal static class TestSignals
 {
+    /// <summary>Every sample format, each at 1, 2 and 6 channels: the matrix the WAV tests cover.</summary>
+    public static TheoryData<SampleFormat, int> EveryFormatByChannelCount()
+    {
+        var data = new TheoryData<SampleFormat, int>();
+        foreach (var format in Enum.GetValues<SampleFormat>())
+        {
+            foreach (var channels in new[] { 1, 2, 6 })
+            {
+                data.Add(format, channels);
+            }
+        }
+
+        return data;
+    }
+
     /// <summary>
     /// Fills a planar buffer with seeded noise in [-1, 1) quantized so that encoding to <paramref name="format"/> and
     /// decoding gives the same floats back: n-bit PCM on its 2^-(n-1) grid (32-bit PCM on the 24-bit grid, because a

@@ -8,19 +8,7 @@ public sealed class WavRoundTripTests
 {
     private const int Frames = 5000;
 
-    public static TheoryData<SampleFormat, int> FormatsAndChannelCounts()
-    {
-        var data = new TheoryData<SampleFormat, int>();
-        foreach (var format in Enum.GetValues<SampleFormat>())
-        {
-            foreach (var channels in new[] { 1, 2, 6 })
-            {
-                data.Add(format, channels);
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<SampleFormat, int> FormatsAndChannelCounts() => TestSignals.EveryFormatByChannelCount();
 
     [Theory]
     [MemberData(nameof(FormatsAndChannelCounts))]

@@ -20,19 +20,7 @@ public sealed class WavSoxInteropTests
         { ["-c", "1", "-b", "32"], SampleFormat.Pcm32, 1, "mono" },
     };
 
-    public static TheoryData<SampleFormat, int> WritableFormats()
-    {
-        var data = new TheoryData<SampleFormat, int>();
-        foreach (var format in Enum.GetValues<SampleFormat>())
-        {
-            foreach (var channels in new[] { 1, 2, 6 })
-            {
-                data.Add(format, channels);
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<SampleFormat, int> WritableFormats() => TestSignals.EveryFormatByChannelCount();
 
     [Theory]
     [MemberData(nameof(SoxMadeFiles))]

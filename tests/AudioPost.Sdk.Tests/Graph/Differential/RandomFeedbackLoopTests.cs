@@ -1,9 +1,6 @@
 using AudioPost.Sdk.Graph;
-using AudioPost.Sdk.Processing;
-using AudioPost.Sdk.Processing.Delays;
-using AudioPost.Sdk.Sinks;
-using AudioPost.Sdk.Sources;
-using AudioPost.Sdk.Tests.TestUtilities;
+using K = AudioPost.Sdk.Tests.Graph.Differential.ModelKind;
+using N = AudioPost.Sdk.Tests.Graph.Differential.ModelNode;
 
 namespace AudioPost.Sdk.Tests.Graph.Differential;
 
@@ -16,18 +13,6 @@ namespace AudioPost.Sdk.Tests.Graph.Differential;
 /// </summary>
 public sealed class RandomFeedbackLoopTests(ITestOutputHelper log)
 {
-    private enum K { Source, Affine, Latent, Delay, Up, Down, Bus, Sink }
-
-    private sealed class N
-    {
-        public K Kind; public int Ch; public int InCh; public int Param; public float A, B; public float[] W = [];
-        public List<(int From, int Port)> In = [];
-        public NodeId Id; public object? Obj;
-        public long Lat; public int Origin; public bool Split;
-        public float[][] Out = [];
-        public float[][][] PortIn = [];
-    }
-
     private static long Checked, Loops, Delays;
 
     [Fact]
@@ -115,32 +100,7 @@ public sealed class RandomFeedbackLoopTests(ITestOutputHelper log)
 
         }
 
-        var builder = new AudioGraphBuilder(new GraphOptions { BlockSize = block });
-        for (var i = 0; i < nodes.Count; i++)
-        {
-            var n = nodes[i];
-            switch (n.Kind)
-            {
-                case K.Source: n.Id = builder.AddSource((IAudioSource)(n.Obj = new HashSource(i, n.Ch)), $"n{i}"); break;
-                case K.Affine: n.Id = builder.AddProcessor((IAudioProcessor)(n.Obj = new AffineProcessor(n.A, n.B)), $"n{i}"); break;
-                case K.Latent: n.Id = builder.AddProcessor((IAudioProcessor)(n.Obj = new LatentProcessor(n.Param)), $"n{i}"); break;
-                case K.Delay: n.Id = builder.AddProcessor((IAudioProcessor)(n.Obj = new DelayProcessor(n.Param)), $"n{i}"); break;
-                case K.Up: n.Id = builder.AddProcessor((IAudioProcessor)(n.Obj = new UpmixProcessor()), $"n{i}"); break;
-                case K.Down: n.Id = builder.AddProcessor((IAudioProcessor)(n.Obj = new DownmixProcessor()), $"n{i}"); break;
-                case K.Bus: n.Id = builder.AddMultiInput((IMultiInputProcessor)(n.Obj = new WeightedBus(n.W)), $"n{i}"); break;
-                case K.Sink: n.Id = builder.AddSink((IAudioSink)(n.Obj = new RecordingSink()), $"n{i}"); break;
-            }
-
-            desc.Append(System.Globalization.CultureInfo.InvariantCulture, $"n{i}:{n.Kind}(ch{n.Ch},p{n.Param}) <- [{string.Join(",", n.In.Select(w => $"n{w.From}@{w.Port}"))}]; ");
-        }
-
-        foreach (var n in nodes)
-            foreach (var (from, port) in n.In) builder.Connect(nodes[from].Id, n.Id, port);
-
-        var outputCandidates = nodes.Select((n, i) => (n, i)).Where(t => t.n.Kind != K.Sink).Select(t => t.i).ToList();
-        int output = r.Next(3) == 0 ? -1 : outputCandidates[r.Next(outputCandidates.Count)];
-        if (output >= 0) builder.SetOutput(nodes[output].Id);
-        desc.Append(System.Globalization.CultureInfo.InvariantCulture, $"out=n{output} block={block}");
+        var builder = DifferentialModel.Build(nodes, block, r, desc, out var output);
 
         // Split = feedback delay on a cycle.
         bool Reaches(int a, int b)
