@@ -1,5 +1,7 @@
 using AudioPost.Sdk.Buffers;
 
+using AudioPost.Sdk.Formats.Metadata;
+
 namespace AudioPost.Sdk.Formats;
 
 /// <summary>
@@ -8,6 +10,8 @@ namespace AudioPost.Sdk.Formats;
 /// </summary>
 public sealed record AudioFileInfo
 {
+    private readonly AudioMetadata _metadata = AudioMetadata.Empty;
+
     /// <summary>Creates the description of a file.</summary>
     /// <param name="format">The file format.</param>
     /// <param name="sampleFormat">How samples are stored in the file.</param>
@@ -47,6 +51,19 @@ public sealed record AudioFileInfo
 
     /// <summary>Gets the length in sample frames (samples per channel), 0 or more.</summary>
     public long Frames { get; }
+
+    /// <summary>Gets the file's metadata (broadcast extension, iXML, markers); <see cref="AudioMetadata.Empty"/> when it
+    /// has none or its format carries none.</summary>
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public AudioMetadata Metadata
+    {
+        get => _metadata;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            _metadata = value;
+        }
+    }
 
     /// <summary>Gets the sample rate and layout as a spec.</summary>
     public AudioSpec Spec => new(SampleRate, ChannelLayout);

@@ -41,7 +41,21 @@ public sealed class DecoderOptions
         }
     }
 
+    /// <summary>
+    /// Gets whether the reader recovers audio whose sizes in the header are stale, as a writer that was killed or a
+    /// streaming writer that never came back leaves them. Default <see langword="false"/>.
+    /// </summary>
+    /// <remarks>
+    /// <para>When set, a sample chunk whose size is 0 or 0xFFFFFFFF, or that is followed by bytes that do not form a
+    /// valid chunk (frames written after the last header refresh), is read to the end of the file; one that claims more
+    /// bytes than the file holds is read as far as the file goes. Whole frames only.</para>
+    /// <para>When not set, those files are read as their header describes them (a size of 0xFFFFFFFF, the common
+    /// marker of a streamed file, is still read to the end of the file), and a sample chunk past the end of the file
+    /// is an <see cref="AudioFormatException"/>.</para>
+    /// </remarks>
+    public bool RecoveryMode { get; init; }
+
     /// <summary>Returns these options with <see cref="LeaveOpen"/> replaced, or this instance when it already matches.</summary>
     internal DecoderOptions WithLeaveOpen(bool leaveOpen) =>
-        leaveOpen == LeaveOpen ? this : new DecoderOptions { LeaveOpen = leaveOpen, BufferSize = BufferSize };
+        leaveOpen == LeaveOpen ? this : new DecoderOptions { LeaveOpen = leaveOpen, BufferSize = BufferSize, RecoveryMode = RecoveryMode };
 }

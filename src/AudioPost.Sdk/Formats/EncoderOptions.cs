@@ -1,3 +1,5 @@
+using AudioPost.Sdk.Formats.Metadata;
+
 namespace AudioPost.Sdk.Formats;
 
 /// <summary>
@@ -14,6 +16,7 @@ public sealed class EncoderOptions
     public const int MaxBufferSize = 16 * 1024 * 1024;
 
     private readonly int _bufferSize = DefaultBufferSize;
+    private readonly AudioMetadata _metadata = AudioMetadata.Empty;
 
     /// <summary>Gets the shared instance holding every default.</summary>
     public static EncoderOptions Default { get; } = new();
@@ -42,7 +45,23 @@ public sealed class EncoderOptions
         }
     }
 
+    /// <summary>
+    /// Gets the metadata to store in the file: each encoder writes what its format can hold (WAV: <c>bext</c>,
+    /// <c>iXML</c>, markers and regions) and ignores the rest. Default <see cref="AudioMetadata.Empty"/>. Metadata is
+    /// per file, so build options per file when it is set (they are cheap and immutable).
+    /// </summary>
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public AudioMetadata Metadata
+    {
+        get => _metadata;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            _metadata = value;
+        }
+    }
+
     /// <summary>Returns these options with <see cref="LeaveOpen"/> replaced, or this instance when it already matches.</summary>
     internal EncoderOptions WithLeaveOpen(bool leaveOpen) =>
-        leaveOpen == LeaveOpen ? this : new EncoderOptions { LeaveOpen = leaveOpen, BufferSize = BufferSize };
+        leaveOpen == LeaveOpen ? this : new EncoderOptions { LeaveOpen = leaveOpen, BufferSize = BufferSize, Metadata = Metadata };
 }

@@ -19,6 +19,22 @@ internal static class FourCC
     /// <summary>Writes <paramref name="code"/> into the first four bytes of <paramref name="destination"/>.</summary>
     public static void Write(Span<byte> destination, uint code) => BinaryPrimitives.WriteUInt32LittleEndian(destination, code);
 
+    /// <summary>Gets whether all four characters are printable ASCII, as in every real chunk id; anything else after
+    /// the audio is taken for leftover sample bytes rather than a chunk.</summary>
+    public static bool IsPrintable(uint code)
+    {
+        for (var i = 0; i < 4; i++)
+        {
+            var b = (byte)(code >> (8 * i));
+            if (b is < 0x20 or > 0x7E)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>
     /// Formats a code for a message: the characters in quotes, with anything outside printable ASCII escaped as
     /// <c>\xNN</c>, so a corrupt file cannot inject control characters into a log line.

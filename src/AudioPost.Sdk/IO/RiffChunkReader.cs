@@ -17,6 +17,7 @@ internal sealed class RiffChunkReader
     private readonly Stream _stream;
     private readonly long _containerEnd;
     private readonly long _streamLength;
+    private readonly Func<uint, long>? _largeSizeLookup;
     private long _next;
 
     /// <summary>Starts a walk.</summary>
@@ -26,8 +27,11 @@ internal sealed class RiffChunkReader
     /// Chunk payloads are checked against <paramref name="streamLength"/> instead, because writers that forget to patch
     /// the container size are common while the chunk sizes are usually right.</param>
     /// <param name="streamLength">The length of the stream.</param>
-    public RiffChunkReader(Stream stream, long firstChunkOffset, long containerEnd, long streamLength)
+    /// <param name="largeSizeLookup">For RF64: given the id of a chunk whose 32-bit size is 0xFFFFFFFF, returns its
+    /// 64-bit size from <c>ds64</c>, or −1 when <c>ds64</c> does not list it (the 32-bit value then stands).</param>
+    public RiffChunkReader(Stream stream, long firstChunkOffset, long containerEnd, long streamLength, Func<uint, long>? largeSizeLookup = null)
     {
+        _largeSizeLookup = largeSizeLookup;
         _stream = stream;
         _next = firstChunkOffset;
         _containerEnd = Math.Min(containerEnd, streamLength);
@@ -62,7 +66,14 @@ internal sealed class RiffChunkReader
             return RiffChunkStatus.TruncatedHeader;
         }
 
-        header = new RiffChunkHeader(FourCC.Read(bytes), BinaryPrimitives.ReadUInt32LittleEndian(bytes[4..]), _next);
+        var id = FourCC.Read(bytes);
+        long size = BinaryPrimitives.ReadUInt32LittleEndian(bytes[4..]);
+        if (size == uint.MaxValue && _largeSizeLookup?.Invoke(id) is >= 0 and var large)
+        {
+            size = large;
+        }
+
+        header = new RiffChunkHeader(id, size, _next);
         if (header.PayloadOffset + header.Size > _streamLength)
         {
             return RiffChunkStatus.PayloadPastEnd;
@@ -71,6 +82,9 @@ internal sealed class RiffChunkReader
         _next = header.PaddedEnd;
         return RiffChunkStatus.Chunk;
     }
+
+    /// <summary>Continues the walk at <paramref name="offset"/>, for a caller that decided where a chunk really ends.</summary>
+    public void MoveTo(long offset) => _next = offset;
 
     /// <summary>Reads the first bytes of a chunk's payload, at most <c>destination.Length</c> and at most its size.</summary>
     /// <param name="header">A header returned with <see cref="RiffChunkStatus.Chunk"/>.</param>

@@ -95,7 +95,7 @@ public sealed class InfoCommandTests
         Assert.Equal(2, result.ExitCode);
         Assert.Equal(string.Empty, result.Stdout);
         Assert.Equal(
-            $"audiopost: error: {path}: offset 36: chunk 'data' claims 4000000 bytes but only 1000 remain",
+            $"audiopost: error: {path}: offset 36: chunk 'data' claims 4000000 bytes but only 1000 remain: the file is truncated; recovery mode reads what is there",
             SingleLine(result.Stderr));
     }
 

@@ -8,10 +8,10 @@ internal static class WavConstants
     /// <summary>"RIFF" as a little-endian four-character code.</summary>
     public const uint RiffId = 0x46464952;
 
-    /// <summary>"RF64" (EBU Tech 3306): recognised only to say it is not supported yet.</summary>
+    /// <summary>"RF64" (EBU Tech 3306), the form of a WAV file past 4 GiB.</summary>
     public const uint Rf64Id = 0x34364652;
 
-    /// <summary>"BW64" (ITU-R BS.2088): recognised only to say it is not supported yet.</summary>
+    /// <summary>"BW64" (ITU-R BS.2088), read like RF64.</summary>
     public const uint Bw64Id = 0x34365742;
 
     /// <summary>"WAVE", the RIFF form type.</summary>
@@ -28,6 +28,61 @@ internal static class WavConstants
 
     /// <summary>"JUNK", a filler chunk; the encoder reserves one where an RF64 <c>ds64</c> chunk would go.</summary>
     public const uint JunkId = 0x4B4E554A;
+
+    /// <summary>"ds64", the 64-bit sizes of an RF64 file.</summary>
+    public const uint Ds64Id = 0x34367364;
+
+    /// <summary>"bext", the Broadcast Wave extension chunk.</summary>
+    public const uint BextId = 0x74786562;
+
+    /// <summary>"iXML", production metadata.</summary>
+    public const uint IXmlId = 0x4C4D5869;
+
+    /// <summary>"cue ", the cue points (markers and region starts).</summary>
+    public const uint CueId = 0x20657563;
+
+    /// <summary>"LIST", a list chunk; its first four payload bytes say which kind.</summary>
+    public const uint ListId = 0x5453494C;
+
+    /// <summary>"adtl", the associated-data list that labels cue points.</summary>
+    public const uint AdtlId = 0x6C746461;
+
+    /// <summary>"labl", a cue point's label.</summary>
+    public const uint LablId = 0x6C62616C;
+
+    /// <summary>"note", a cue point's comment.</summary>
+    public const uint NoteId = 0x65746F6E;
+
+    /// <summary>"ltxt", labelled text with a length: what makes a cue point a region.</summary>
+    public const uint LtxtId = 0x7478746C;
+
+    /// <summary>"rgn ", the ltxt purpose code for a region.</summary>
+    public const uint RgnId = 0x206E6772;
+
+    /// <summary>The size of a cue point record in a <c>cue </c> chunk.</summary>
+    public const int CuePointSize = 24;
+
+    /// <summary>The size of the fixed part of an ltxt payload (id, length, purpose, country, language, dialect, code page).</summary>
+    public const int LtxtFixedSize = 20;
+
+    /// <summary>The most cue points read from one <c>cue </c> chunk; more is not a real file.</summary>
+    public const int MaxCuePoints = 65536;
+
+    /// <summary>The largest metadata chunk (<c>bext</c>, <c>iXML</c>, <c>LIST</c>, <c>cue </c>) the decoder loads, 16 MiB;
+    /// larger ones are skipped, so a corrupt size cannot make it allocate much.</summary>
+    public const int MaxMetadataChunkSize = 16 * 1024 * 1024;
+
+    /// <summary>The size of the fixed part of a <c>bext</c> chunk (EBU Tech 3285): everything before CodingHistory.</summary>
+    public const int BextFixedSize = 602;
+
+    /// <summary>The smallest <c>bext</c> payload read: up to and including the Version field.</summary>
+    public const int BextMinimumSize = 348;
+
+    /// <summary>The most entries of a ds64 table that are kept; the table is for chunks other than data, rare in practice.</summary>
+    public const int MaxDs64TableEntries = 64;
+
+    /// <summary>The size of one ds64 table entry: a four-character code and a 64-bit size.</summary>
+    public const int Ds64TableEntrySize = 12;
 
     /// <summary>wFormatTag of integer PCM.</summary>
     public const ushort FormatPcm = 0x0001;
@@ -62,9 +117,12 @@ internal static class WavConstants
     /// <summary>The highest sample rate the decoder accepts, in Hz.</summary>
     public const int MaxSampleRate = AudioSpec.MaxSampleRate;
 
-    /// <summary>How many chunks may precede 'data' before the decoder gives up: far beyond any real file, and small
+    /// <summary>How many chunks the decoder walks before it gives up: far beyond any real file, and small
     /// enough that a file of nothing but empty chunks is rejected in milliseconds.</summary>
-    public const int MaxChunksBeforeData = 4096;
+    public const int MaxChunks = 4096;
+
+    /// <summary>The 32-bit size value meaning "see ds64" in RF64, and "unknown, to the end" in streamed RIFF files.</summary>
+    public const uint SizeFromDs64 = uint.MaxValue;
 
     /// <summary>The most bytes a plain RIFF file can address: its sizes are 32-bit.</summary>
     public const long MaxRiffSize = uint.MaxValue;

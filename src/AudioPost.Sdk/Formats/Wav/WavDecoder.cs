@@ -1,8 +1,10 @@
 namespace AudioPost.Sdk.Formats.Wav;
 
 /// <summary>
-/// Opens RIFF/WAVE files: PCM 8/16/24/32-bit and IEEE float 32/64-bit, plain or WAVE_FORMAT_EXTENSIBLE (whose
-/// channel mask becomes the <see cref="Buffers.ChannelLayout"/>). Unknown chunks are skipped.
+/// Opens RIFF/WAVE, RF64 and BW64 files: PCM 8/16/24/32-bit and IEEE float 32/64-bit, plain or
+/// WAVE_FORMAT_EXTENSIBLE (whose channel mask becomes the <see cref="Buffers.ChannelLayout"/>), with their Broadcast
+/// Wave metadata (<c>bext</c> v0–2, <c>iXML</c>, <c>cue </c> markers and <c>LIST/adtl</c> labels and regions) in
+/// <see cref="AudioFileInfo.Metadata"/>, before or after the audio. Unknown chunks are skipped.
 /// </summary>
 /// <remarks>
 /// <para>Stateless and thread-safe; use <see cref="Instance"/>.</para>
@@ -10,7 +12,8 @@ namespace AudioPost.Sdk.Formats.Wav;
 /// length, the format fields against their legal ranges (1 to 1024 channels, and no more than a channel layout holds;
 /// 1 to 1,536,000 Hz; supported bit depths; a consistent block align), and the chunk walk is bounded. Anything wrong
 /// raises <see cref="AudioFormatException"/> with the byte offset of the offending field or chunk.</para>
-/// <para>Not read yet: RF64/BW64 (files over 4 GiB), and the <c>bext</c> and <c>iXML</c> metadata chunks.</para>
+/// <para>Metadata chunks are loaded only up to 16 MiB each; a damaged one is an <see cref="AudioFormatException"/>
+/// unless <see cref="DecoderOptions.RecoveryMode"/> is set, which skips it and also recovers audio behind stale sizes.</para>
 /// </remarks>
 public sealed class WavDecoder : IAudioDecoder
 {

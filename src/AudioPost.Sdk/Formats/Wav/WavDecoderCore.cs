@@ -1,10 +1,7 @@
-using System.Buffers.Binary;
-using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using AudioPost.Sdk.Buffers;
 using AudioPost.Sdk.Dsp;
-using AudioPost.Sdk.IO;
 
 namespace AudioPost.Sdk.Formats.Wav;
 
@@ -32,18 +29,22 @@ internal sealed class WavDecoderCore : IAudioFileReader
     private bool _streamAtPosition;
     private bool _disposed;
 
-    private WavDecoderCore(Stream stream, DecoderOptions options, in WavFormatChunk format, in RiffChunkHeader data)
+    private WavDecoderCore(Stream stream, DecoderOptions options, WavHeader header)
     {
+        var format = header.Format;
         _stream = stream;
         _leaveOpen = options.LeaveOpen;
-        _dataOffset = data.PayloadOffset;
+        _dataOffset = header.DataOffset;
         _blockAlign = format.BlockAlign;
         _channelCount = format.Layout.Count;
         _sampleFormat = format.SampleFormat;
 
         // A trailing partial frame (a data size that is not a multiple of the block align) is ignored.
-        var frames = data.Size / format.BlockAlign;
-        Info = new AudioFileInfo(WavFormat.Instance, format.SampleFormat, format.SampleRate, format.Layout, frames);
+        var frames = header.DataSize / format.BlockAlign;
+        Info = new AudioFileInfo(WavFormat.Instance, format.SampleFormat, format.SampleRate, format.Layout, frames)
+        {
+            Metadata = header.Metadata,
+        };
 
         // Sized from the options and the validated block align (at most 64 × 8 bytes), never from a raw header
         // field; a short file gets a buffer no larger than itself.
@@ -60,80 +61,7 @@ internal sealed class WavDecoderCore : IAudioFileReader
 
     /// <summary>Validates the header of the WAV file at the stream's position and returns a reader at frame 0.</summary>
     /// <exception cref="AudioFormatException">The header is malformed or unsupported.</exception>
-    public static WavDecoderCore Open(Stream stream, DecoderOptions options)
-    {
-        var start = stream.Position;
-        var length = stream.Length;
-        Span<byte> riff = stackalloc byte[WavConstants.RiffHeaderSize];
-        if (stream.ReadAtLeast(riff, riff.Length, throwOnEndOfStream: false) < riff.Length)
-        {
-            WavThrowHelper.ThrowFileTooShort(start, length - start);
-        }
-
-        var id = FourCC.Read(riff);
-        if (id is WavConstants.Rf64Id or WavConstants.Bw64Id)
-        {
-            WavThrowHelper.ThrowRf64NotSupported(start, id);
-        }
-
-        if (id != WavConstants.RiffId)
-        {
-            WavThrowHelper.ThrowNotRiff(start, id);
-        }
-
-        var formType = FourCC.Read(riff[8..]);
-        if (formType != WavConstants.WaveId)
-        {
-            WavThrowHelper.ThrowNotWave(start + 8, formType);
-        }
-
-        // Streaming writers leave 0 or 0xFFFFFFFF when they never came back to patch the size; both mean "to the end".
-        var riffSize = BinaryPrimitives.ReadUInt32LittleEndian(riff[4..]);
-        var containerEnd = riffSize is 0 or uint.MaxValue ? length : start + 8 + riffSize;
-        var chunks = new RiffChunkReader(stream, start + WavConstants.RiffHeaderSize, containerEnd, length);
-
-        WavFormatChunk? format = null;
-        for (var count = 0; ; count++)
-        {
-            if (count >= WavConstants.MaxChunksBeforeData)
-            {
-                WavThrowHelper.ThrowTooManyChunks(chunks.NextOffset);
-            }
-
-            var status = chunks.ReadNext(out var chunk);
-            if (status != RiffChunkStatus.Chunk)
-            {
-                ThrowForStatus(status, chunk, format.HasValue, length);
-            }
-
-            switch (chunk.Id)
-            {
-                case WavConstants.FmtId:
-                    if (format.HasValue)
-                    {
-                        WavThrowHelper.ThrowDuplicateFmt(chunk.Offset);
-                    }
-
-                    format = WavFormatChunk.Parse(chunks, chunk);
-                    break;
-
-                case WavConstants.DataId:
-                    if (!format.HasValue)
-                    {
-                        WavThrowHelper.ThrowDataBeforeFmt(chunk.Offset);
-                    }
-
-                    // Everything needed is known. Metadata chunks that follow 'data' (bext, iXML, LIST) will need the
-                    // walk to continue from here when they are supported.
-                    return new WavDecoderCore(stream, options, format.Value, chunk);
-
-                default:
-                    // 'fact' only repeats the frame count for PCM and float, which 'data' gives exactly; JUNK, PAD,
-                    // LIST, bext, iXML and anything unknown are skipped.
-                    break;
-            }
-        }
-    }
+    public static WavDecoderCore Open(Stream stream, DecoderOptions options) => new(stream, options, WavHeader.Read(stream, options));
 
     public void Seek(long frame)
     {
@@ -206,30 +134,6 @@ internal sealed class WavDecoderCore : IAudioFileReader
         {
             _stream.Dispose();
         }
-    }
-
-    [DoesNotReturn]
-    private static void ThrowForStatus(RiffChunkStatus status, in RiffChunkHeader chunk, bool haveFormat, long length)
-    {
-        switch (status)
-        {
-            case RiffChunkStatus.TruncatedHeader:
-                WavThrowHelper.ThrowTruncatedChunkHeader(chunk.Offset, chunk.Size);
-                break;
-            case RiffChunkStatus.PayloadPastEnd:
-                WavThrowHelper.ThrowChunkPastEnd(chunk.Offset, chunk.Id, chunk.Size, length - chunk.PayloadOffset);
-                break;
-            default:
-                if (haveFormat)
-                {
-                    WavThrowHelper.ThrowMissingData(chunk.Offset);
-                }
-
-                WavThrowHelper.ThrowMissingFmt(chunk.Offset);
-                break;
-        }
-
-        throw new UnreachableException();
     }
 
     [DoesNotReturn]

@@ -10,7 +10,11 @@ namespace AudioPost.Sdk.Formats.Wav;
 /// other layout (more than two channels, or one or two channels that are not plain mono or stereo) gets
 /// WAVE_FORMAT_EXTENSIBLE carrying the layout's channel mask (0, "no positions", for layouts WAVE cannot express).
 /// Float files carry a <c>fact</c> chunk. A 28-byte <c>JUNK</c> chunk after the RIFF header reserves room for the
-/// <c>ds64</c> chunk of RF64, so large files can be promoted in place once RF64 writing exists.</para>
+/// <c>ds64</c> chunk of RF64: a file whose sizes pass 4 GiB is promoted in place (<c>RF64</c>, 32-bit sizes set to
+/// 0xFFFFFFFF, the real ones in <c>ds64</c>), and one that stays below remains plain RIFF for every reader.</para>
+/// <para>Metadata (<see cref="EncoderOptions.Metadata"/>): <c>bext</c> and <c>iXML</c> go before the audio, where
+/// tools look first; markers and regions (<c>cue </c>, <c>LIST/adtl</c>) follow it, written on completion. Cue
+/// points address 32-bit frame positions, so a marker past frame 4,294,967,295 is refused at creation.</para>
 /// <para>Crash safety: the header sizes are refreshed every <see cref="WavEncoderOptions.HeaderRefreshInterval"/>
 /// of audio, so a killed process leaves a readable file.</para>
 /// <para>Holds only immutable options, so it is thread-safe; each writer is used by one thread at a time.</para>
@@ -45,6 +49,7 @@ public sealed class WavEncoder : IAudioEncoder
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="stream"/> cannot be written or seeked, or <paramref name="spec"/> is the default value.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="sampleFormat"/> is not a defined value.</exception>
+    /// <exception cref="NotSupportedException">A marker lies past what a cue point can address.</exception>
     /// <exception cref="IOException">The stream failed.</exception>
     public IAudioFileWriter Create(Stream stream, AudioSpec spec, SampleFormat sampleFormat, EncoderOptions? options = null)
     {
@@ -63,7 +68,7 @@ public sealed class WavEncoder : IAudioEncoder
             }
 
             _ = sampleFormat.GetBytesPerSample();
-            return new WavEncoderCore(stream, spec, sampleFormat, options, Options.HeaderRefreshInterval);
+            return new WavEncoderCore(stream, spec, sampleFormat, options, Options);
         }
         catch when (!options.LeaveOpen)
         {

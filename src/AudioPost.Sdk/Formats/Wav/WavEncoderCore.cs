@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using AudioPost.Sdk.Buffers;
 using AudioPost.Sdk.Dsp;
+using AudioPost.Sdk.Formats.Metadata;
 using AudioPost.Sdk.IO;
 
 namespace AudioPost.Sdk.Formats.Wav;
@@ -13,8 +14,9 @@ namespace AudioPost.Sdk.Formats.Wav;
 /// </summary>
 /// <remarks>
 /// <para>Layout: <c>RIFF</c> header, <c>JUNK</c> (28 bytes, reserved for an RF64 <c>ds64</c>), <c>fmt </c> (16, 18
-/// or 40 bytes), <c>fact</c> (float only), <c>data</c>. Offsets are relative to where the stream was when the writer
-/// was created.</para>
+/// or 40 bytes), <c>fact</c> (float only), <c>bext</c> and <c>iXML</c> (when given), <c>data</c>, then <c>cue </c>
+/// and <c>LIST/adtl</c> (when there are markers) written on completion. Offsets are relative to where the stream was
+/// when the writer was created.</para>
 /// <para>Frames are converted by <see cref="SampleConversion.InterleaveFromFloat"/> into one byte buffer allocated
 /// at creation, so <see cref="Write"/> never allocates. Not thread-safe (see <see cref="IAudioFileWriter"/>).</para>
 /// </remarks>
@@ -32,87 +34,47 @@ internal sealed class WavEncoderCore : IAudioFileWriter
     private readonly byte[] _buffer;
     private readonly int _bufferFrames;
     private readonly long _refreshIntervalFrames;
-    private readonly long _maxFrames;
+    private readonly long _ds64Offset;
+    private readonly long _rf64Threshold;
+    private readonly IReadOnlyList<AudioMarker> _markers;
+    private bool _isRf64;
     private int _pendingFrames;
     private long _framesWritten;
     private long _framesAtLastRefresh;
     private bool _completed;
     private bool _disposed;
 
-    public WavEncoderCore(Stream stream, AudioSpec spec, SampleFormat sampleFormat, EncoderOptions options, TimeSpan refreshInterval)
+    public WavEncoderCore(Stream stream, AudioSpec spec, SampleFormat sampleFormat, EncoderOptions options, WavEncoderOptions wavOptions)
     {
         _stream = stream;
         _leaveOpen = options.LeaveOpen;
         _start = stream.Position;
         _sampleFormat = sampleFormat;
         _channelCount = spec.ChannelCount;
-        var bytesPerSample = sampleFormat.GetBytesPerSample();
-        _blockAlign = _channelCount * bytesPerSample;
+        _blockAlign = _channelCount * sampleFormat.GetBytesPerSample();
+        _rf64Threshold = wavOptions.LargeFileThreshold;
 
-        var layout = spec.Layout;
-        var extensible = layout != ChannelLayout.Mono && layout != ChannelLayout.Stereo;
-        var isFloat = sampleFormat.IsFloatingPoint();
-        var fmtSize = extensible ? WavConstants.FmtExtensibleSize : isFloat ? WavConstants.FmtExSize : WavConstants.FmtBaseSize;
-
-        Span<byte> header = stackalloc byte[128];
-        var at = 0;
-        at = WriteChunkHeader(header, at, WavConstants.RiffId, 0);
-        FourCC.Write(header[at..], WavConstants.WaveId);
-        at += 4;
-        at = WriteChunkHeader(header, at, WavConstants.JunkId, WavConstants.Ds64ReserveSize);
-        header.Slice(at, WavConstants.Ds64ReserveSize).Clear();
-        at += WavConstants.Ds64ReserveSize;
-
-        at = WriteChunkHeader(header, at, WavConstants.FmtId, (uint)fmtSize);
-        var fmt = header.Slice(at, fmtSize);
-        var encoding = isFloat ? WavConstants.FormatIeeeFloat : WavConstants.FormatPcm;
-        BinaryPrimitives.WriteUInt16LittleEndian(fmt, extensible ? WavConstants.FormatExtensible : encoding);
-        BinaryPrimitives.WriteUInt16LittleEndian(fmt[2..], (ushort)_channelCount);
-        BinaryPrimitives.WriteUInt32LittleEndian(fmt[4..], (uint)spec.SampleRate);
-        BinaryPrimitives.WriteUInt32LittleEndian(fmt[8..], (uint)(spec.SampleRate * _blockAlign));
-        BinaryPrimitives.WriteUInt16LittleEndian(fmt[12..], (ushort)_blockAlign);
-        BinaryPrimitives.WriteUInt16LittleEndian(fmt[14..], (ushort)(bytesPerSample * 8));
-        if (fmtSize > WavConstants.FmtBaseSize)
-        {
-            BinaryPrimitives.WriteUInt16LittleEndian(fmt[16..], (ushort)(extensible ? WavConstants.ExtensibleExtraSize : 0));
-        }
-
-        if (extensible)
-        {
-            BinaryPrimitives.WriteUInt16LittleEndian(fmt[18..], (ushort)(bytesPerSample * 8));
-            BinaryPrimitives.WriteUInt32LittleEndian(fmt[20..], layout.ToWaveChannelMask());
-            BinaryPrimitives.WriteUInt16LittleEndian(fmt[24..], encoding);
-            WavConstants.SubFormatGuidTail.CopyTo(fmt[26..]);
-        }
-
-        at += fmtSize;
-        _factOffset = -1;
-        if (isFloat)
-        {
-            at = WriteChunkHeader(header, at, WavConstants.FactId, 4);
-            _factOffset = _start + at;
-            BinaryPrimitives.WriteUInt32LittleEndian(header[at..], 0);
-            at += 4;
-        }
-
-        at = WriteChunkHeader(header, at, WavConstants.DataId, 0);
-        _dataSizeOffset = _start + at - 4;
-        _headerSize = at;
+        var metadata = options.Metadata;
+        _markers = CheckMarkers(metadata.Markers);
+        var header = WavHeaderWriter.Build(spec, sampleFormat, metadata, out var layout);
+        _dataSizeOffset = _start + layout.DataSizeOffset;
+        _factOffset = layout.FactOffset < 0 ? -1 : _start + layout.FactOffset;
+        _ds64Offset = _start + layout.Ds64Offset;
+        _headerSize = header.Length;
 
         // A valid, empty file from the start: a process killed before the first refresh still leaves a readable file.
-        BinaryPrimitives.WriteUInt32LittleEndian(header[4..], (uint)(_headerSize - 8));
-        _stream.Write(header[.._headerSize]);
-
-        // Plain RIFF sizes are 32-bit; RF64 promotion (into the reserved JUNK) will lift this limit.
-        var maxDataBytes = WavConstants.MaxRiffSize - (_headerSize - 8) - 1;
-        _maxFrames = maxDataBytes / _blockAlign;
+        _stream.Write(header);
 
         _bufferFrames = Math.Max(1, options.BufferSize / _blockAlign);
         _buffer = new byte[_bufferFrames * _blockAlign];
+        var refreshInterval = wavOptions.HeaderRefreshInterval;
         _refreshIntervalFrames = refreshInterval <= TimeSpan.Zero
             ? 0
             : Math.Max(1, (long)((Int128)refreshInterval.Ticks * spec.SampleRate / TimeSpan.TicksPerSecond));
     }
+
+    /// <summary>Gets whether the file has been promoted to RF64 (its data passed the 4 GiB a RIFF size can hold).</summary>
+    public bool IsRf64 => _isRf64;
 
     public long FramesWritten => _framesWritten;
 
@@ -133,11 +95,6 @@ internal sealed class WavEncoderCore : IAudioFileWriter
         if (frames == 0)
         {
             return;
-        }
-
-        if (frames > _maxFrames - _framesWritten)
-        {
-            ThrowTooLarge();
         }
 
         var done = 0;
@@ -212,11 +169,18 @@ internal sealed class WavEncoderCore : IAudioFileWriter
         }
     }
 
-    private static int WriteChunkHeader(Span<byte> header, int at, uint id, uint size)
+    private static IReadOnlyList<AudioMarker> CheckMarkers(IReadOnlyList<AudioMarker> markers)
     {
-        FourCC.Write(header[at..], id);
-        BinaryPrimitives.WriteUInt32LittleEndian(header[(at + 4)..], size);
-        return at + RiffChunkHeader.HeaderSize;
+        foreach (var marker in markers)
+        {
+            if (marker.Position + marker.Length > uint.MaxValue)
+            {
+                throw new NotSupportedException(
+                    $"A WAV cue point addresses at most frame {uint.MaxValue}; the marker at {marker.Position} (length {marker.Length}) lies beyond it.");
+            }
+        }
+
+        return markers;
     }
 
     private void WritePending()
@@ -230,38 +194,85 @@ internal sealed class WavEncoderCore : IAudioFileWriter
 
     /// <summary>
     /// Pushes buffered frames, patches the sizes for everything written so far and flushes the stream, leaving it at
-    /// the end of the data. The final refresh also writes the pad byte that RIFF requires after an odd-sized chunk;
-    /// intermediate ones leave it out so the next frames can follow directly.
+    /// the end of the data. The final refresh also writes the pad byte that RIFF requires after an odd-sized chunk and
+    /// the marker chunks that follow the audio; intermediate ones leave them out so the next frames can follow directly.
+    /// Once the sizes no longer fit 32 bits the file becomes RF64: the reserved <c>JUNK</c> turns into <c>ds64</c>.
     /// </summary>
     private void Refresh(bool isFinal)
     {
         WritePending();
         var dataBytes = _framesWritten * _blockAlign;
-        var pad = isFinal ? (int)(dataBytes & 1) : 0;
         var end = _start + _headerSize + dataBytes;
-        if (pad != 0)
+        _stream.Position = end;
+        var trailer = 0L;
+        if (isFinal)
         {
-            _stream.WriteByte(0);
+            if ((dataBytes & 1) != 0)
+            {
+                _stream.WriteByte(0);
+                trailer++;
+            }
+
+            trailer += WriteMarkerChunks();
         }
 
-        Span<byte> field = stackalloc byte[4];
-        PatchUInt32(_start + 4, (uint)(_headerSize - 8 + dataBytes + pad), field);
-        PatchUInt32(_dataSizeOffset, (uint)dataBytes, field);
+        var riffSize = _headerSize - 8 + dataBytes + trailer;
+        _isRf64 |= riffSize > _rf64Threshold || dataBytes > _rf64Threshold;
+        Span<byte> field = stackalloc byte[WavConstants.Ds64ReserveSize];
+        if (_isRf64)
+        {
+            FourCC.Write(field, WavConstants.Rf64Id);
+            BinaryPrimitives.WriteUInt32LittleEndian(field[4..], WavConstants.SizeFromDs64);
+            Patch(_start, field[..8]);
+            FourCC.Write(field, WavConstants.Ds64Id);
+            Patch(_ds64Offset - RiffChunkHeader.HeaderSize, field[..4]);
+            WavDs64Chunk.Write(field, (ulong)riffSize, (ulong)dataBytes, (ulong)_framesWritten);
+            Patch(_ds64Offset, field);
+            PatchUInt32(_dataSizeOffset, WavConstants.SizeFromDs64, field);
+        }
+        else
+        {
+            PatchUInt32(_start + 4, (uint)riffSize, field);
+            PatchUInt32(_dataSizeOffset, (uint)dataBytes, field);
+        }
+
         if (_factOffset >= 0)
         {
-            PatchUInt32(_factOffset, (uint)_framesWritten, field);
+            PatchUInt32(_factOffset, _framesWritten > uint.MaxValue ? WavConstants.SizeFromDs64 : (uint)_framesWritten, field);
         }
 
-        _stream.Position = end + pad;
+        _stream.Position = end + trailer;
         _stream.Flush();
         _framesAtLastRefresh = _framesWritten;
     }
 
-    private void PatchUInt32(long offset, uint value, Span<byte> field)
+    /// <summary>Writes <c>cue </c> and <c>LIST/adtl</c> at the stream's position; returns the bytes written.</summary>
+    private long WriteMarkerChunks()
     {
-        BinaryPrimitives.WriteUInt32LittleEndian(field, value);
+        if (_markers.Count == 0)
+        {
+            return 0;
+        }
+
+        var written = WavHeaderWriter.WriteChunk(_stream, WavConstants.CueId, WavMarkerChunks.SerializeCue(_markers));
+        if (WavMarkerChunks.SerializeAssociatedData(_markers) is { } adtl)
+        {
+            written += WavHeaderWriter.WriteChunk(_stream, WavConstants.ListId, adtl);
+        }
+
+        return written;
+    }
+
+    private void Patch(long offset, ReadOnlySpan<byte> bytes)
+    {
         _stream.Position = offset;
-        _stream.Write(field);
+        _stream.Write(bytes);
+    }
+
+    private void PatchUInt32(long offset, uint value, Span<byte> scratch)
+    {
+        BinaryPrimitives.WriteUInt32LittleEndian(scratch, value);
+        Patch(offset, scratch[..4]);
     }
 
     [DoesNotReturn]
@@ -273,9 +284,4 @@ internal sealed class WavEncoderCore : IAudioFileWriter
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowChannelMismatch(string paramName, int blockChannels, int fileChannels) =>
         throw new ArgumentException($"The block has {blockChannels} channel(s) but the file has {fileChannels}.", paramName);
-
-    [DoesNotReturn]
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void ThrowTooLarge() =>
-        throw new NotSupportedException("The WAV file would exceed the 4 GiB that 32-bit RIFF sizes can address; RF64 output is not supported yet.");
 }

@@ -36,6 +36,12 @@ public sealed class WavEncoderOptions
     }
 
     /// <summary>
+    /// Gets the size, in bytes, past which the RIFF or data size no longer fits and the file is promoted to RF64.
+    /// Always 0xFFFFFFFF in use; tests lower it to exercise promotion without writing 4 GiB.
+    /// </summary>
+    internal long LargeFileThreshold { get; init; } = WavConstants.MaxRiffSize;
+
+    /// <summary>
     /// Gets the general options used when <see cref="WavEncoder.Create"/> is called without options; default
     /// <see cref="EncoderOptions.Default"/>.
     /// </summary>

@@ -24,8 +24,18 @@ internal static class WavThrowHelper
 
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void ThrowRf64NotSupported(long offset, uint id) =>
-        throw Create(offset, $"{FourCC.ToDisplayString(id)} files (WAV larger than 4 GiB) are not supported yet");
+    public static void ThrowMissingDs64(long offset, uint formId, uint found) =>
+        throw Create(offset, $"a {FourCC.ToDisplayString(formId)} file must start with a 'ds64' chunk holding its 64-bit sizes, but found {FourCC.ToDisplayString(found)}");
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void ThrowBadDs64(long offset, string what) =>
+        throw Create(offset, $"bad 'ds64' chunk: {what}");
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void ThrowBadMetadata(long offset, uint id, string what) =>
+        throw Create(offset, $"bad {FourCC.ToDisplayString(id)} chunk: {what}; recovery mode skips damaged metadata");
 
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -39,13 +49,18 @@ internal static class WavThrowHelper
 
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void ThrowDataPastEnd(long offset, long size, long remaining) =>
+        throw Create(offset, $"chunk 'data' claims {size} bytes but only {remaining} remain: the file is truncated; recovery mode reads what is there");
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static void ThrowChunkPastEnd(long offset, uint id, long size, long remaining) =>
         throw Create(offset, $"chunk {FourCC.ToDisplayString(id)} claims {size} bytes but only {Math.Max(remaining, 0)} remain");
 
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void ThrowTooManyChunks(long offset) =>
-        throw Create(offset, $"more than {WavConstants.MaxChunksBeforeData} chunks before 'data'; the file is corrupt");
+        throw Create(offset, $"more than {WavConstants.MaxChunks} chunks; the file is corrupt");
 
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]

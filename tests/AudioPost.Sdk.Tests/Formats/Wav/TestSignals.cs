@@ -59,6 +59,22 @@ internal static class TestSignals
         return samples;
     }
 
+    /// <summary>Reorders planar samples (channel after channel) into interleaved frames.</summary>
+    public static float[] Interleave(float[] planar, int channels)
+    {
+        var frames = planar.Length / channels;
+        var interleaved = new float[planar.Length];
+        for (var c = 0; c < channels; c++)
+        {
+            for (var f = 0; f < frames; f++)
+            {
+                interleaved[(f * channels) + c] = planar[(c * frames) + f];
+            }
+        }
+
+        return interleaved;
+    }
+
     public static ReadOnlyAudioBlock Block(float[] planar, int channels) =>
         new(planar, channels, planar.Length / channels);
 }
