@@ -10,9 +10,10 @@ namespace AudioPost.Sdk.Tests.Formats.Interop;
 /// </summary>
 /// <remarks>
 /// libsndfile's normalised decode is exact: integer PCM becomes code / 2^(bits-1) (unsigned 8-bit: (code - 128) / 128).
-/// One quirk shapes the test signals: when a file peaks at or above 1.0, <c>sndfile-convert</c> to a float encoding
-/// divides everything by the peak, so signals sent through it peak at exactly 1.0 (a no-op division) and never above.
-/// It also refuses to convert an all-zero file.
+/// One quirk shapes the tests: <c>sndfile-convert</c> to a float encoding divides everything by the input's peak
+/// when that peak is not below 1.0, and the peak of an integer file is measured in raw codes, so it is always
+/// normalised; see <see cref="DecodeToDouble"/>. Float signals sent through it peak at exactly 1.0 (a no-op
+/// division), never above. It also refuses to convert an all-zero file.
 /// </remarks>
 internal static partial class SndFilePeer
 {
@@ -29,14 +30,33 @@ internal static partial class SndFilePeer
     public static void Transcode(string input, string output, string encoding) =>
         Convert.Run("-endian=little", encoding, input, output);
 
-    /// <summary>Decodes a file with libsndfile to interleaved 64-bit float, through a headerless file next to it.</summary>
+    /// <summary>
+    /// Decodes a file with libsndfile to interleaved 64-bit float, exactly, through a headerless file next to it.
+    /// Integer files go through libsndfile's integer path (<c>sndfile-convert -pcm32</c>: every code shifted to
+    /// 32 bits, unsigned 8-bit re-biased), then / 2^31; float files through <c>-float64</c>. Not <c>-float64</c> for
+    /// integer files: sndfile-convert then divides by the file's peak, a peak normalisation rather than a decode.
+    /// </summary>
     public static double[] DecodeToDouble(string path)
     {
-        var raw = path + ".sndfile-f64.raw";
-        Transcode(path, raw, "-float64");
+        var isFloat = Info(path).Encoding is 0x6 or 0x7;
+        var raw = path + ".sndfile.raw";
+        Transcode(path, raw, isFloat ? "-float64" : "-pcm32");
         try
         {
-            return MemoryMarshal.Cast<byte, double>(File.ReadAllBytes(raw)).ToArray();
+            var bytes = File.ReadAllBytes(raw);
+            if (isFloat)
+            {
+                return MemoryMarshal.Cast<byte, double>(bytes).ToArray();
+            }
+
+            var codes = MemoryMarshal.Cast<byte, int>(bytes);
+            var samples = new double[codes.Length];
+            for (var i = 0; i < codes.Length; i++)
+            {
+                samples[i] = codes[i] / 2147483648.0;
+            }
+
+            return samples;
         }
         finally
         {
