@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using AudioPost.Cli;
 using AudioPost.Sdk.Formats;
+using AudioPost.Sdk.Tests.Formats.Interop;
 using AudioPost.Sdk.Tests.Formats.Wav;
 
 namespace AudioPost.Sdk.Tests.Cli;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AudioPost.Cli;
+using AudioPost.Sdk.Tests.Formats.Interop;
 using AudioPost.Sdk.Tests.Formats.Wav;
 
 namespace AudioPost.Sdk.Tests.Cli;

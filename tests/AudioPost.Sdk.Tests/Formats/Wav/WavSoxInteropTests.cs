@@ -1,6 +1,7 @@
 using System.Globalization;
 using AudioPost.Sdk.Buffers;
 using AudioPost.Sdk.Formats;
+using AudioPost.Sdk.Tests.Formats.Interop;
 
 namespace AudioPost.Sdk.Tests.Formats.Wav;
 
