@@ -20,6 +20,20 @@ internal static class FfmpegPeer
         Ffprobe.Require();
     }
 
+    /// <summary>Decodes the first audio stream to interleaved 32-bit float; <paramref name="inputOptions"/> go before
+    /// <c>-i</c> (e.g. "-ss", "12.5").</summary>
+    public static float[] DecodeToFloat(string path, params string[] inputOptions)
+    {
+        string[] arguments = ["-nostdin", "-v", "error", .. inputOptions, "-i", path, "-map", "0:a:0", "-f", "f32le", "-"];
+        return MemoryMarshal.Cast<byte, float>(Ffmpeg.Run(arguments)).ToArray();
+    }
+
+    /// <summary>Runs ffmpeg quietly, overwriting outputs.</summary>
+    public static void Run(params string[] arguments) => Ffmpeg.Run(["-nostdin", "-v", "error", "-y", .. arguments]);
+
+    /// <summary>Runs ffprobe on the first audio stream and returns its trimmed output.</summary>
+    public static string ProbeText(params string[] arguments) => Ffprobe.RunText(["-v", "error", "-select_streams", "a:0", .. arguments]);
+
     /// <summary>Decodes the first audio stream to interleaved 64-bit float.</summary>
     public static double[] DecodeToDouble(string path) =>
         MemoryMarshal.Cast<byte, double>(Decode(path, "f64le")).ToArray();

@@ -1,9 +1,9 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using AudioPost.Sdk.Buffers;
 using AudioPost.Sdk.Formats;
 using AudioPost.Sdk.Formats.Metadata;
+using AudioPost.Sdk.Tests.Formats.Interop;
 
 namespace AudioPost.Sdk.Tests.Formats.Wav;
 
@@ -13,6 +13,8 @@ namespace AudioPost.Sdk.Tests.Formats.Wav;
 /// </summary>
 public sealed class BwfMediaInfoTests
 {
+    private static readonly PeerTool MediaInfoTool = new("mediainfo", "--Version", "mediainfo");
+
     public static TheoryData<int, ulong, double, double> Cases() => new()
     {
         // Sample rate, TimeReference, integrated loudness, true peak.
@@ -25,7 +27,7 @@ public sealed class BwfMediaInfoTests
     [MemberData(nameof(Cases))]
     public void Write_Bext_MediaInfoReportsTheSameFields(int sampleRate, ulong timeReference, double loudness, double truePeak)
     {
-        RequireMediaInfo();
+        MediaInfoTool.Require();
         using var directory = new TempDirectory();
         var path = directory.File("bwf.wav");
         var bext = new BroadcastExtension
@@ -73,14 +75,7 @@ public sealed class BwfMediaInfoTests
 
     private static (JsonElement General, JsonElement Audio) MediaInfo(string path)
     {
-        var start = new ProcessStartInfo("mediainfo") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("--Output=JSON");
-        start.ArgumentList.Add(path);
-        using var process = Process.Start(start)!;
-        var json = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"mediainfo exited with {process.ExitCode}: {process.StandardError.ReadToEnd()}");
-        var tracks = JsonDocument.Parse(json).RootElement.GetProperty("media").GetProperty("track");
+        var tracks = JsonDocument.Parse(MediaInfoTool.RunText("--Output=JSON", path)).RootElement.GetProperty("media").GetProperty("track");
         JsonElement? general = null, audio = null;
         foreach (var track in tracks.EnumerateArray())
         {
@@ -96,29 +91,5 @@ public sealed class BwfMediaInfoTests
         }
 
         return (general ?? throw new InvalidOperationException("no General track"), audio ?? throw new InvalidOperationException("no Audio track"));
-    }
-
-    private static void RequireMediaInfo()
-    {
-        try
-        {
-            using var probe = Process.Start(new ProcessStartInfo("mediainfo", "--Version") { RedirectStandardOutput = true, UseShellExecute = false });
-            probe?.WaitForExit();
-            if (probe is { ExitCode: 0 })
-            {
-                return;
-            }
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-        }
-
-        const string Message = "MediaInfo is not installed; install it with 'apt-get install -y mediainfo'.";
-        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            Assert.Fail(Message + " It is required when CI=true.");
-        }
-
-        Assert.Skip(Message);
     }
 }

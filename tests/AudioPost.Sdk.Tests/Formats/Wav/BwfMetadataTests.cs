@@ -4,6 +4,7 @@ using AudioPost.Sdk.Buffers;
 using AudioPost.Sdk.Formats;
 using AudioPost.Sdk.Formats.Metadata;
 using AudioPost.Sdk.Formats.Wav;
+using AudioPost.Sdk.Tests.Formats.Interop;
 
 namespace AudioPost.Sdk.Tests.Formats.Wav;
 

@@ -1,11 +1,10 @@
 using System.Buffers.Binary;
-using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text;
 using AudioPost.Sdk.Buffers;
 using AudioPost.Sdk.Formats;
 using AudioPost.Sdk.Formats.Wav;
+using AudioPost.Sdk.Tests.Formats.Interop;
 
 namespace AudioPost.Sdk.Tests.Formats.Wav;
 
@@ -53,13 +52,13 @@ public sealed class Rf64Tests
     [Fact]
     public void Write_PromotedFile_FfmpegReadsEverySampleExactly()
     {
-        FfmpegTool.Require();
+        FfmpegPeer.Require();
         using var directory = new TempDirectory();
         var path = directory.File("promoted.wav");
         var signal = TestSignals.Exact(SampleFormat.Float32, 2, 5000);
         File.WriteAllBytes(path, WriteWithThreshold(signal, SampleFormat.Float32, threshold: 10_000));
 
-        var decoded = FfmpegTool.DecodeToFloat(path);
+        var decoded = FfmpegPeer.DecodeToFloat(path);
 
         Assert.Equal(TestSignals.Interleave(signal, 2), decoded);
     }
@@ -67,17 +66,17 @@ public sealed class Rf64Tests
     [Fact]
     public void Read_FfmpegRf64Always_ReadsEverySampleExactly()
     {
-        FfmpegTool.Require();
+        FfmpegPeer.Require();
         using var directory = new TempDirectory();
         var path = directory.File("ffmpeg-rf64.wav");
-        FfmpegTool.Run("-f", "lavfi", "-i", "sine=frequency=997:sample_rate=48000:duration=0.5", "-ac", "2", "-c:a", "pcm_s24le", "-rf64", "always", path);
+        FfmpegPeer.Run("-f", "lavfi", "-i", "sine=frequency=997:sample_rate=48000:duration=0.5", "-ac", "2", "-c:a", "pcm_s24le", "-rf64", "always", path);
         Assert.Equal("RF64", Encoding.ASCII.GetString(File.ReadAllBytes(path), 0, 4));
 
         using var reader = AudioFormatRegistry.Default.OpenRead(path);
         var ours = TestSignals.Interleave(WavRoundTripTests.ReadAll(reader, 1000), 2);
 
         Assert.Equal(24_000, reader.Info.Frames);
-        Assert.Equal(FfmpegTool.DecodeToFloat(path), ours);
+        Assert.Equal(FfmpegPeer.DecodeToFloat(path), ours);
     }
 
     [Fact]
@@ -136,7 +135,7 @@ public sealed class Rf64Tests
     [Trait("Category", "Long")]
     public void Write_JustOver4GiB_PromotesAndIsReadByFfmpegAndByUs()
     {
-        FfmpegTool.Require();
+        FfmpegPeer.Require();
         using var directory = new TempDirectory();
         var path = directory.File("over-4gib.wav");
         const int BlockFrames = 1 << 16;
@@ -178,10 +177,10 @@ public sealed class Rf64Tests
 
         // ffmpeg: the duration it derives from ds64, and the last samples it decodes.
         var duration = double.Parse(
-            FfmpegTool.Probe("-show_entries", "stream=duration_ts", "-of", "csv=p=0", path).Trim(), CultureInfo.InvariantCulture);
+            FfmpegPeer.ProbeText("-show_entries", "stream=duration_ts", "-of", "csv=p=0", path).Trim(), CultureInfo.InvariantCulture);
         Assert.Equal(Frames, (long)duration);
         var seconds = ((double)(Frames - 1000) / 48000).ToString("F6", CultureInfo.InvariantCulture);
-        var decoded = FfmpegTool.DecodeToFloat(path, "-ss", seconds);
+        var decoded = FfmpegPeer.DecodeToFloat(path, "-ss", seconds);
         Assert.InRange(decoded.Length, 1900, 2100);
         var offset = (int)(Frames - 1000 - (long)Math.Round(double.Parse(seconds, CultureInfo.InvariantCulture) * 48000));
         var interleaved = TestSignals.Interleave(expected, 2);
@@ -229,69 +228,4 @@ public sealed class Rf64Tests
     }
 
     private static int IndexOf(byte[] file, string id) => file.AsSpan().IndexOf(Encoding.ASCII.GetBytes(id));
-
-    /// <summary>ffmpeg and ffprobe, with the CI rule of <see cref="SoxPeer"/>: missing means skip locally, fail in CI.</summary>
-    private static class FfmpegTool
-    {
-        private static readonly Lazy<bool> Available = new(() =>
-        {
-            try
-            {
-                Run("-version");
-                return true;
-            }
-            catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
-            {
-                return false;
-            }
-        });
-
-        public static void Require()
-        {
-            if (Available.Value)
-            {
-                return;
-            }
-
-            const string Message = "ffmpeg is not installed; install it with 'apt-get install -y ffmpeg'.";
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                Assert.Fail(Message + " It is required when CI=true.");
-            }
-
-            Assert.Skip(Message);
-        }
-
-        public static float[] DecodeToFloat(string path, params string[] inputOptions)
-        {
-            string[] arguments = [.. inputOptions, "-i", path, "-f", "f32le", "-"];
-            return MemoryMarshal.Cast<byte, float>(Execute("ffmpeg", ["-v", "error", .. arguments])).ToArray();
-        }
-
-        public static string Probe(params string[] arguments) =>
-            Encoding.UTF8.GetString(Execute("ffprobe", ["-v", "error", "-select_streams", "a:0", .. arguments]));
-
-        public static void Run(params string[] arguments) => Execute("ffmpeg", ["-v", "error", "-y", .. arguments]);
-
-        private static byte[] Execute(string tool, string[] arguments)
-        {
-            var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var argument in arguments)
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            using var process = Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start");
-            var error = process.StandardError.ReadToEndAsync();
-            using var output = new MemoryStream();
-            process.StandardOutput.BaseStream.CopyTo(output);
-            process.WaitForExit();
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"{tool} exited with {process.ExitCode}: {error.Result}");
-            }
-
-            return output.ToArray();
-        }
-    }
 }
