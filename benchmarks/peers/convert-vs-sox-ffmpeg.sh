@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Peer benchmark: convert a stereo 48 kHz 24-bit WAV to 32-bit float with our CLI (`audiopost convert`), with sox
+# and with ffmpeg, RUNS times each, interleaved, and print the medians and the ratios (peer time / ours).
+# Whole-process wall time including start-up. The input is made once with sox; output goes to the same disk.
+# sox runs with -D (no dither; float output does not dither anyway). ffmpeg runs with its defaults (it decodes and
+# encodes in one thread for PCM).
+#   usage: benchmarks/peers/convert-vs-sox-ffmpeg.sh [SECONDS_OF_AUDIO=3600] [RUNS=5]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+seconds=${1:-3600}
+runs=${2:-5}
+for tool in sox ffmpeg; do
+  command -v "$tool" >/dev/null || { echo "$tool is required (apt-get install -y sox ffmpeg)"; exit 1; }
+done
+
+dotnet build src/AudioPost.Cli -c Release -o artifacts/cli-release >/dev/null
+cli="dotnet artifacts/cli-release/audiopost.dll"
+work=$(mktemp -d -p "${TMPDIR:-/tmp}")
+trap 'rm -rf "$work"' EXIT
+
+now() { date +%s%N; }
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+measure() { # name, command...
+  local name=$1; shift
+  local start end
+  start=$(now); "$@" >/dev/null 2>&1; end=$(now)
+  echo "$name $(( (end - start) / 1000000 ))"
+}
+
+sox -D -n -r 48000 -c 2 -b 24 "$work/in.wav" synth "$seconds" pinknoise vol -10dB
+bytes=$(stat -c %s "$work/in.wav")
+
+: > "$work/times"
+for _ in $(seq "$runs"); do
+  measure ours $cli convert "$work/in.wav" "$work/ours.wav" --format float32 >> "$work/times"
+  measure sox sox -D "$work/in.wav" -e floating-point -b 32 "$work/sox.wav" >> "$work/times"
+  measure ffmpeg ffmpeg -nostdin -v error -y -i "$work/in.wav" -c:a pcm_f32le "$work/ffmpeg.wav" >> "$work/times"
+done
+
+# The three outputs must hold the same samples, or the timing compares different work.
+cmp <(sox -D "$work/ours.wav" -t f32 -) <(sox -D "$work/ffmpeg.wav" -t f32 -) >/dev/null \
+  || { echo "ours and ffmpeg's outputs differ"; exit 1; }
+
+ours=$(grep '^ours ' "$work/times" | cut -d' ' -f2 | median)
+sox_ms=$(grep '^sox ' "$work/times" | cut -d' ' -f2 | median)
+ffmpeg_ms=$(grep '^ffmpeg ' "$work/times" | cut -d' ' -f2 | median)
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
+mbps() { awk -v b="$bytes" -v ms="$1" 'BEGIN {printf "%.0f", b / 1048576 / (ms / 1000)}'; }
+printf '%ss stereo 48k pcm24 -> float32 (%s MiB in): audiopost %s ms (%s MiB/s), sox %s ms, ffmpeg %s ms (medians of %s)\n' \
+  "$seconds" "$((bytes / 1048576))" "$ours" "$(mbps "$ours")" "$sox_ms" "$ffmpeg_ms" "$runs"
+printf 'ratios: sox/ours = %sx, ffmpeg/ours = %sx\n' "$(ratio "$sox_ms" "$ours")" "$(ratio "$ffmpeg_ms" "$ours")"
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
