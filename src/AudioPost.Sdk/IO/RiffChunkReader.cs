@@ -74,7 +74,8 @@ internal sealed class RiffChunkReader
         }
 
         header = new RiffChunkHeader(id, size, _next);
-        if (header.PayloadOffset + header.Size > _streamLength)
+        // Compared as "size > what remains" so a 64-bit size from ds64 near long.MaxValue cannot overflow the sum.
+        if (header.Size > _streamLength - header.PayloadOffset)
         {
             return RiffChunkStatus.PayloadPastEnd;
         }

@@ -50,7 +50,14 @@ internal static class FuzzSeeds
             WavBytes.Chunk("data", Ramp(Frames * 2)),
             WavBytes.Chunk("LIST", [.. "INFO"u8, .. WavBytes.Chunk("ICMT", [.. "after\0"u8])]),
             WavBytes.Chunk("iXML", [.. "<BWFXML/>"u8]),
-            WavBytes.Chunk("bext", new byte[40])),
+            WavBytes.Chunk("bext", Bext())),
+        ["wav-bwf-markers.wav"] = WavBytes.Wav(
+            WavBytes.Fmt(channels: 2, bits: 24),
+            WavBytes.Chunk("bext", Bext()),
+            WavBytes.Chunk("iXML", [.. "<BWFXML><SCENE>1</SCENE><SPEED><TIMECODE_RATE>25/1</TIMECODE_RATE></SPEED></BWFXML>"u8]),
+            WavBytes.Chunk("data", Ramp(Frames * 6)),
+            WavBytes.Chunk("cue ", Cue((1, 3), (2, 10))),
+            WavBytes.Chunk("LIST", [.. "adtl"u8, .. WavBytes.Chunk("labl", [1, 0, 0, 0, .. "a\0"u8]), .. WavBytes.Chunk("ltxt", [2, 0, 0, 0, 4, 0, 0, 0, .. "rgn "u8, .. new byte[8]])])),
         ["wav-odd-data-pad.wav"] = WavBytes.Wav(
             WavBytes.Fmt(channels: 1, bits: 8),
             WavBytes.Chunk("data", Ramp(Frames - 1)),
@@ -115,6 +122,36 @@ internal static class FuzzSeeds
     }
 
     /// <summary>'FORM', the big-endian size of everything after it, the form type, the chunks.</summary>
+    /// <summary>A version 2 bext payload: 602 bytes with text, a TimeReference, loudness, and a coding history line.</summary>
+    private static byte[] Bext()
+    {
+        var payload = new byte[602 + 8];
+        "fuzz seed"u8.CopyTo(payload);
+        "2026-11-24"u8.CopyTo(payload.AsSpan(320));
+        BinaryPrimitives.WriteUInt64LittleEndian(payload.AsSpan(338), 172_800_000);
+        BinaryPrimitives.WriteUInt16LittleEndian(payload.AsSpan(346), 2);
+        BinaryPrimitives.WriteInt16LittleEndian(payload.AsSpan(412), -2300);
+        BinaryPrimitives.WriteInt16LittleEndian(payload.AsSpan(414), 0x7FFF);
+        "A=PCM\r\n"u8.CopyTo(payload.AsSpan(602));
+        return payload;
+    }
+
+    private static byte[] Cue(params (uint Id, uint Frame)[] points)
+    {
+        var payload = new byte[4 + (24 * points.Length)];
+        BinaryPrimitives.WriteUInt32LittleEndian(payload, (uint)points.Length);
+        for (var i = 0; i < points.Length; i++)
+        {
+            var point = payload.AsSpan(4 + (24 * i));
+            BinaryPrimitives.WriteUInt32LittleEndian(point, points[i].Id);
+            BinaryPrimitives.WriteUInt32LittleEndian(point[4..], points[i].Frame);
+            "data"u8.CopyTo(point[8..]);
+            BinaryPrimitives.WriteUInt32LittleEndian(point[20..], points[i].Frame);
+        }
+
+        return payload;
+    }
+
     private static byte[] Aiff(string formType, params byte[][] chunks)
     {
         byte[] body = [.. Encoding.ASCII.GetBytes(formType), .. chunks.SelectMany(c => c)];
