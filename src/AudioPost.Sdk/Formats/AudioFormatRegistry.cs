@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using AudioPost.Sdk.Buffers;
+using AudioPost.Sdk.Formats.Aiff;
 using AudioPost.Sdk.Formats.Wav;
 
 namespace AudioPost.Sdk.Formats;
@@ -35,8 +36,8 @@ public sealed class AudioFormatRegistry
         MaxHeaderSize = headerSize;
     }
 
-    /// <summary>Gets the shared registry holding the SDK's built-in formats (currently <see cref="WavFormat"/> through <see cref="WavModule"/>).</summary>
-    public static AudioFormatRegistry Default { get; } = new AudioFormatRegistryBuilder().AddModule(new WavModule()).Build();
+    /// <summary>Gets the shared registry holding the SDK's built-in formats (currently <see cref="WavFormat"/> through <see cref="WavModule"/> and <see cref="AiffFormat"/> through <see cref="AiffModule"/>).</summary>
+    public static AudioFormatRegistry Default { get; } = new AudioFormatRegistryBuilder().AddModule(new WavModule()).AddModule(new AiffModule()).Build();
 
     /// <summary>Gets the registered formats in detection order.</summary>
     public IReadOnlyList<IAudioFileFormat> Formats { get; }

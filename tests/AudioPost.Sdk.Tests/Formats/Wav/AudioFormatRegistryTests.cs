@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using AudioPost.Sdk.Buffers;
 using AudioPost.Sdk.Formats;
+using AudioPost.Sdk.Formats.Aiff;
 using AudioPost.Sdk.Formats.Wav;
 
 namespace AudioPost.Sdk.Tests.Formats.Wav;
@@ -8,11 +9,13 @@ namespace AudioPost.Sdk.Tests.Formats.Wav;
 public sealed class AudioFormatRegistryTests
 {
     [Fact]
-    public void Default_HasWavWithEncoder()
+    public void Default_HasWavAndAiffWithEncoders()
     {
         var registry = AudioFormatRegistry.Default;
 
-        Assert.Equal([WavFormat.Instance], registry.Formats);
+        Assert.Equal([WavFormat.Instance, AiffFormat.Instance], registry.Formats);
+        Assert.IsType<AiffEncoder>(registry.GetEncoder(AiffFormat.Instance));
+        Assert.Same(AiffDecoder.Instance, registry.GetDecoder(AiffFormat.Instance));
         Assert.IsType<WavEncoder>(registry.GetEncoder(WavFormat.Instance));
         Assert.Same(WavDecoder.Instance, registry.GetDecoder(WavFormat.Instance));
         Assert.Equal(12, registry.MaxHeaderSize);
@@ -70,7 +73,7 @@ public sealed class AudioFormatRegistryTests
         var options = new WavEncoderOptions { HeaderRefreshInterval = TimeSpan.FromSeconds(5) };
         var custom = AudioFormatRegistry.Default.ToBuilder().AddModule(new WavModule(options)).Build();
 
-        Assert.Single(custom.Formats);
+        Assert.Equal(AudioFormatRegistry.Default.Formats, custom.Formats);
         Assert.Same(options, Assert.IsType<WavEncoder>(custom.GetEncoder(WavFormat.Instance)).Options);
         Assert.Same(WavEncoderOptions.Default, Assert.IsType<WavEncoder>(AudioFormatRegistry.Default.GetEncoder(WavFormat.Instance)).Options);
     }

@@ -1,0 +1,307 @@
+using System.Buffers.Binary;
+using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using AudioPost.Sdk.Buffers;
+using AudioPost.Sdk.Dsp;
+using AudioPost.Sdk.IO;
+
+namespace AudioPost.Sdk.Formats.Aiff;
+
+/// <summary>
+/// Parses an AIFF header and then reads its <c>SSND</c> samples: the reader behind <see cref="AiffDecoder"/>.
+/// </summary>
+/// <remarks>
+/// Reads go through one byte buffer allocated at open. Big-endian and signed 8-bit samples are rewritten in place in
+/// that buffer into the little-endian encoding of <see cref="AudioFileInfo.SampleFormat"/>, then converted by
+/// <see cref="SampleConversion.DeinterleaveToFloat"/> straight into the caller's block, so <see cref="Read"/> and
+/// <see cref="Seek"/> never allocate. Not thread-safe (see <see cref="IAudioFileReader"/>).
+/// </remarks>
+internal sealed class AiffDecoderCore : IAudioFileReader
+{
+    private readonly Stream _stream;
+    private readonly bool _leaveOpen;
+    private readonly long _dataOffset;
+    private readonly int _blockAlign;
+    private readonly int _bytesPerSample;
+    private readonly int _channelCount;
+    private readonly SampleFormat _sampleFormat;
+    private readonly bool _swapBytes;
+    private readonly bool _flipSign8;
+    private readonly byte[] _buffer;
+    private readonly int _bufferFrames;
+    private long _position;
+
+    // False after a short read left the stream somewhere other than the frame at _position.
+    private bool _streamAtPosition;
+    private bool _disposed;
+
+    private AiffDecoderCore(Stream stream, DecoderOptions options, in AiffCommonChunk comm, in SoundData sound)
+    {
+        _stream = stream;
+        _leaveOpen = options.LeaveOpen;
+        _dataOffset = sound.Offset;
+        _blockAlign = comm.BlockAlign;
+        _bytesPerSample = comm.SampleFormat.GetBytesPerSample();
+        _channelCount = comm.Layout.Count;
+        _sampleFormat = comm.SampleFormat;
+        _swapBytes = comm.SwapBytes;
+        _flipSign8 = comm.FlipSign8;
+
+        // COMM's count is trusted only as far as the SSND payload backs it: a writer killed between refreshes, or one
+        // that never patched the count, leaves more (or fewer) frames than it declared. A trailing partial frame is
+        // ignored.
+        var frames = Math.Min(comm.DeclaredFrames, sound.Size / _blockAlign);
+        Info = new AudioFileInfo(AiffFormat.Instance, comm.SampleFormat, comm.SampleRate, comm.Layout, frames);
+
+        // Sized from the options and the validated block align (at most 64 × 8 bytes), never from a raw header field.
+        _bufferFrames = (int)Math.Clamp(Math.Min(options.BufferSize / _blockAlign, frames), 1, int.MaxValue);
+        _buffer = new byte[_bufferFrames * _blockAlign];
+
+        _stream.Position = _dataOffset;
+        _streamAtPosition = true;
+    }
+
+    public AudioFileInfo Info { get; }
+
+    public long Position => _position;
+
+    /// <summary>Validates the header of the AIFF file at the stream's position and returns a reader at frame 0.</summary>
+    /// <exception cref="AudioFormatException">The header is malformed or unsupported.</exception>
+    public static AiffDecoderCore Open(Stream stream, DecoderOptions options)
+    {
+        var start = stream.Position;
+        var length = stream.Length;
+        Span<byte> form = stackalloc byte[AiffConstants.FormHeaderSize];
+        if (stream.ReadAtLeast(form, form.Length, throwOnEndOfStream: false) < form.Length)
+        {
+            AiffThrowHelper.ThrowFileTooShort(start, length - start);
+        }
+
+        var id = FourCC.Read(form);
+        if (id != AiffConstants.FormId)
+        {
+            AiffThrowHelper.ThrowNotForm(start, id);
+        }
+
+        var formType = FourCC.Read(form[8..]);
+        if (formType is not (AiffConstants.AiffId or AiffConstants.AifcId))
+        {
+            AiffThrowHelper.ThrowNotAiff(start + 8, formType);
+        }
+
+        // As for RIFF, 0 and 0xFFFFFFFF are what streaming writers leave when they never patched the size.
+        var formSize = BinaryPrimitives.ReadUInt32BigEndian(form[4..]);
+        var containerEnd = formSize is 0 or uint.MaxValue ? length : start + 8 + formSize;
+        var chunks = new IffChunkReader(stream, start + AiffConstants.FormHeaderSize, containerEnd, length);
+        var isAifc = formType == AiffConstants.AifcId;
+
+        // IFF fixes no chunk order, so SSND may precede COMM: the walk records both and stops when it has them.
+        AiffCommonChunk? comm = null;
+        SoundData? sound = null;
+        for (var count = 0; ; count++)
+        {
+            if (count >= AiffConstants.MaxChunks)
+            {
+                AiffThrowHelper.ThrowTooManyChunks(chunks.NextOffset);
+            }
+
+            var status = chunks.ReadNext(out var chunk);
+            if (status == RiffChunkStatus.End && comm is { DeclaredFrames: 0 } && !sound.HasValue)
+            {
+                // AIFF allows an empty file to leave SSND out.
+                return new AiffDecoderCore(stream, options, comm.Value, new SoundData(chunk.Offset, 0));
+            }
+
+            if (status != RiffChunkStatus.Chunk)
+            {
+                ThrowForStatus(status, chunk, comm, length);
+            }
+
+            switch (chunk.Id)
+            {
+                case AiffConstants.CommId:
+                    if (comm.HasValue)
+                    {
+                        AiffThrowHelper.ThrowDuplicate(chunk.Offset, chunk.Id);
+                    }
+
+                    comm = AiffCommonChunk.Parse(chunks, chunk, isAifc);
+                    break;
+
+                case AiffConstants.SsndId:
+                    if (sound.HasValue)
+                    {
+                        AiffThrowHelper.ThrowDuplicate(chunk.Offset, chunk.Id);
+                    }
+
+                    sound = SoundData.Parse(chunks, chunk);
+                    break;
+
+                default:
+                    // FVER (whose value no reader acts on), MARK, INST, COMT, NAME, AUTH, '(c) ', ANNO, APPL, ID3 and
+                    // anything unknown are skipped.
+                    break;
+            }
+
+            if (comm.HasValue && sound.HasValue)
+            {
+                return new AiffDecoderCore(stream, options, comm.Value, sound.Value);
+            }
+        }
+    }
+
+    public void Seek(long frame)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if ((ulong)frame > (ulong)Info.Frames)
+        {
+            ThrowSeekOutOfRange(frame, Info.Frames);
+        }
+
+        _stream.Position = _dataOffset + (frame * _blockAlign);
+        _position = frame;
+        _streamAtPosition = true;
+    }
+
+    public int Read(AudioBlock destination)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (destination.ChannelCount != _channelCount)
+        {
+            ThrowChannelMismatch(nameof(destination), destination.ChannelCount, _channelCount);
+        }
+
+        var wanted = (int)Math.Min(destination.FrameCount, Info.Frames - _position);
+        if (wanted <= 0)
+        {
+            return 0;
+        }
+
+        if (!_streamAtPosition)
+        {
+            Seek(_position);
+        }
+
+        var done = 0;
+        while (done < wanted)
+        {
+            var frames = Math.Min(wanted - done, _bufferFrames);
+            var bytes = _buffer.AsSpan(0, frames * _blockAlign);
+            var read = _stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
+            var whole = read / _blockAlign;
+            if (whole > 0)
+            {
+                var samples = bytes[..(whole * _blockAlign)];
+                ToLittleEndian(samples);
+                var part = destination.Slice(done, whole);
+                SampleConversion.DeinterleaveToFloat(
+                    samples, _sampleFormat, _channelCount, whole, BlockSpans.GetPlanar(part), part.ChannelStride);
+                done += whole;
+                _position += whole;
+            }
+
+            if (read < bytes.Length)
+            {
+                // The stream ended before the header said it would (the file shrank after open).
+                _streamAtPosition = read == whole * _blockAlign;
+                break;
+            }
+        }
+
+        return done;
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        if (!_leaveOpen)
+        {
+            _stream.Dispose();
+        }
+    }
+
+    [DoesNotReturn]
+    private static void ThrowForStatus(RiffChunkStatus status, in RiffChunkHeader chunk, AiffCommonChunk? comm, long length)
+    {
+        switch (status)
+        {
+            case RiffChunkStatus.TruncatedHeader:
+                AiffThrowHelper.ThrowTruncatedChunkHeader(chunk.Offset, chunk.Size);
+                break;
+            case RiffChunkStatus.PayloadPastEnd:
+                AiffThrowHelper.ThrowChunkPastEnd(chunk.Offset, chunk.Id, chunk.Size, length - chunk.PayloadOffset);
+                break;
+            default:
+                if (comm is { } found)
+                {
+                    AiffThrowHelper.ThrowMissingSsnd(chunk.Offset, found.DeclaredFrames);
+                }
+
+                AiffThrowHelper.ThrowMissingComm(chunk.Offset);
+                break;
+        }
+
+        throw new UnreachableException();
+    }
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowSeekOutOfRange(long frame, long frames) =>
+        throw new ArgumentOutOfRangeException(nameof(frame), frame, $"The frame must be 0 to {frames} (the end of the file).");
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowChannelMismatch(string paramName, int blockChannels, int fileChannels) =>
+        throw new ArgumentException($"The block has {blockChannels} channel(s) but the file has {fileChannels}.", paramName);
+
+    /// <summary>Rewrites stored samples in place into the little-endian, offset-binary-8-bit form the kernels read.</summary>
+    private void ToLittleEndian(Span<byte> samples)
+    {
+        if (_flipSign8)
+        {
+            SampleConversion.FlipSignBits8(samples);
+        }
+        else if (_swapBytes)
+        {
+            SampleConversion.ReverseSampleBytes(samples, _bytesPerSample);
+        }
+    }
+
+    /// <summary>Where the samples of a validated <c>SSND</c> chunk lie.</summary>
+    /// <param name="Offset">The stream offset of the first sample.</param>
+    /// <param name="Size">The bytes from there to the end of the chunk.</param>
+    private readonly record struct SoundData(long Offset, long Size)
+    {
+        /// <summary>Reads the SSND offset and block size and applies the offset.</summary>
+        /// <exception cref="AudioFormatException">The chunk is too small, or its offset points past its end.</exception>
+        public static SoundData Parse(IffChunkReader chunks, in RiffChunkHeader header)
+        {
+            if (header.Size < AiffConstants.SsndHeaderSize)
+            {
+                AiffThrowHelper.ThrowChunkTooSmall(header.Offset, header.Id, header.Size, AiffConstants.SsndHeaderSize);
+            }
+
+            Span<byte> fields = stackalloc byte[AiffConstants.SsndHeaderSize];
+            var read = chunks.ReadPayload(header, fields);
+            if (read < fields.Length)
+            {
+                AiffThrowHelper.ThrowChunkCutShort(header.Offset, header.Id, header.Size, read);
+            }
+
+            var dataOffset = BinaryPrimitives.ReadUInt32BigEndian(fields);
+            var available = header.Size - AiffConstants.SsndHeaderSize;
+            if (dataOffset > available)
+            {
+                AiffThrowHelper.ThrowBadSoundDataOffset(header.PayloadOffset, dataOffset, available);
+            }
+
+            return new SoundData(header.PayloadOffset + AiffConstants.SsndHeaderSize + dataOffset, available - dataOffset);
+        }
+    }
+}
