@@ -4,6 +4,7 @@ using System.Globalization;
 using AudioPost.Sdk.Buffers;
 using AudioPost.Sdk.Formats;
 using AudioPost.Sdk.Formats.Aiff;
+using AudioPost.Sdk.Tests.Formats.Interop;
 using AudioPost.Sdk.Tests.Formats.Wav;
 
 namespace AudioPost.Sdk.Tests.Formats.Aiff;
