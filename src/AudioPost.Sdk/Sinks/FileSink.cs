@@ -1,5 +1,6 @@
 using AudioPost.Sdk.Buffers;
 using AudioPost.Sdk.Formats;
+using AudioPost.Sdk.Formats.Metadata;
 using AudioPost.Sdk.Formats.Wav;
 using AudioPost.Sdk.Processing;
 
@@ -21,6 +22,7 @@ namespace AudioPost.Sdk.Sinks;
 public sealed class FileSink : IAudioSink, IDisposable
 {
     private readonly AudioFormatRegistry _registry;
+    private readonly AudioMetadata _metadata = AudioMetadata.Empty;
     private IAudioFileWriter? _writer;
     private bool _completed;
     private bool _disposed;
@@ -57,6 +59,21 @@ public sealed class FileSink : IAudioSink, IDisposable
     /// <summary>Gets the file format.</summary>
     public IAudioFileFormat FileFormat { get; }
 
+    /// <summary>
+    /// Gets the metadata stored in the file (for WAV: <c>bext</c> with its TimeReference, <c>iXML</c>, markers);
+    /// default <see cref="AudioMetadata.Empty"/>. Set it before <see cref="Prepare"/>.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public AudioMetadata Metadata
+    {
+        get => _metadata;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            _metadata = value;
+        }
+    }
+
     /// <summary>Gets the number of frames written so far, 0 before <see cref="Prepare"/>.</summary>
     public long FramesWritten => _writer?.FramesWritten ?? 0;
 
@@ -82,7 +99,8 @@ public sealed class FileSink : IAudioSink, IDisposable
         var layout = ChannelLayout.FromChannelCount(spec.ChannelCount);
         _writer?.Dispose();
         _writer = null;
-        _writer = _registry.Create(Path, new AudioSpec(spec.SampleRate, layout), SampleFormat, FileFormat, options: null);
+        var options = _metadata.IsEmpty ? null : new EncoderOptions { Metadata = _metadata };
+        _writer = _registry.Create(Path, new AudioSpec(spec.SampleRate, layout), SampleFormat, FileFormat, options);
     }
 
     /// <summary>Appends <paramref name="block"/> to the file. Allocation-free, but blocking I/O (see remarks).</summary>

@@ -1,5 +1,6 @@
 using AudioPost.Sdk.Buffers;
 using AudioPost.Sdk.Formats;
+using AudioPost.Sdk.Formats.Metadata;
 using AudioPost.Sdk.Formats.Wav;
 using AudioPost.Sdk.Processing;
 using AudioPost.Sdk.Sinks;
@@ -51,6 +52,29 @@ public sealed class FileSourceSinkTests
                 }
             }
         }
+    }
+
+    [Fact]
+    public void FileSink_WithMetadata_WritesBroadcastWave()
+    {
+        using var directory = new TempDirectory();
+        var path = directory.File("scene.wav");
+        var metadata = new AudioMetadata
+        {
+            Broadcast = new BroadcastExtension { Description = "scene at 01:00:00:00", TimeReference = 172_800_000 },
+            IXml = IXmlMetadata.Create().WithTimecodeRate(25, 1, dropFrame: false),
+        };
+        using (var sink = new FileSink(path) { Metadata = metadata })
+        {
+            sink.Prepare(new ProcessSpec(Rate, 256, 2));
+            sink.Write(new ReadOnlyAudioBlock(new float[512], 2, 256), new ProcessContext(0, 0, Rate, isOffline: true));
+            sink.Complete();
+        }
+
+        using var reader = AudioFormatRegistry.Default.OpenRead(path);
+        Assert.Equal(metadata.Broadcast, reader.Info.Metadata.Broadcast);
+        Assert.Equal("25/1", reader.Info.Metadata.IXml?.TimecodeRate);
+        Assert.Equal(256, reader.Info.Frames);
     }
 
     [Fact]
