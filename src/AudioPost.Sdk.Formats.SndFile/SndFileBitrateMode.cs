@@ -1,6 +1,6 @@
 namespace AudioPost.Sdk.Formats.SndFile;
 
-/// <summary>How a lossy encoder spends bits (libsndfile's SF_BITRATE_MODE_*). Opus and MP3 honour it; Vorbis and FLAC do not.</summary>
+/// <summary>How a lossy encoder spends bits (libsndfile's SF_BITRATE_MODE_*). Only MP3 has one in libsndfile 1.2.</summary>
 public enum SndFileBitrateMode
 {
     /// <summary>The same bitrate throughout (SF_BITRATE_MODE_CONSTANT).</summary>

@@ -77,9 +77,10 @@ public sealed class SndFileEncoder : IAudioEncoder
             _ = sampleFormat.GetBytesPerSample();
             var libraryFormat = Format.TypeCode | GetSubtype(sampleFormat);
             CheckSpec(spec);
-            if (Options.BitrateMode is not null && (Format == SndFileFormat.Flac || Format == SndFileFormat.OggVorbis))
+            if (Options.BitrateMode is not null && Format != SndFileFormat.Mp3)
             {
-                throw new NotSupportedException($"The {Format.Name} encoder has no bitrate mode; leave {nameof(SndFileEncoderOptions.BitrateMode)} unset.");
+                throw new NotSupportedException(
+                    $"libsndfile sets a bitrate mode for MP3 only, not {Format.Name}; leave {nameof(SndFileEncoderOptions.BitrateMode)} unset.");
             }
 
             SndFileLibrary.EnsureLoaded();

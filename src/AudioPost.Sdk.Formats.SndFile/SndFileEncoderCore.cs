@@ -16,6 +16,9 @@ namespace AudioPost.Sdk.Formats.SndFile;
 /// </remarks>
 internal sealed unsafe class SndFileEncoderCore : IAudioFileWriter
 {
+    /// <summary>The highest level passed to the MP3 encoder: libsndfile maps it to LAME VBR quality 9.999.</summary>
+    private const double MaxMp3Level = 0.9999;
+
     private readonly Stream _stream;
     private readonly bool _leaveOpen;
     private readonly SndFileStreamBridge _bridge;
@@ -159,18 +162,25 @@ internal sealed unsafe class SndFileEncoderCore : IAudioFileWriter
             _ = SndFileNative.Command(_sndfile, SndFileCommand.SetClipping, null, SndFileNative.True);
         }
 
-        if (options.CompressionLevel is { } level
-            && SndFileNative.Command(_sndfile, SndFileCommand.SetCompressionLevel, &level, sizeof(double)) != SndFileNative.True)
+        // libsndfile's MP3 encoder re-applies the saved level whenever the mode changes, and fails while no level is
+        // saved, so the level goes first and a mode without a level gets the documented middle level.
+        var level = options.CompressionLevel ?? (options.BitrateMode is null ? (double?)null : SndFileEncoderOptions.DefaultMp3Level);
+        if (level is { } value)
         {
-            throw new NotSupportedException($"libsndfile rejected compression level {level} for {format.Name}: {SndFileNative.GetErrorText(_sndfile)}");
+            // LAME's VBR quality must stay below 10, and libsndfile passes level × 10.
+            var effective = format == SndFileFormat.Mp3 ? Math.Min(value, MaxMp3Level) : value;
+            if (SndFileNative.Command(_sndfile, SndFileCommand.SetCompressionLevel, &effective, sizeof(double)) != SndFileNative.True)
+            {
+                throw new NotSupportedException($"libsndfile rejected compression level {value} for {format.Name}.");
+            }
         }
 
         if (options.BitrateMode is { } mode)
         {
-            var value = (int)mode;
-            if (SndFileNative.Command(_sndfile, SndFileCommand.SetBitrateMode, &value, sizeof(int)) != SndFileNative.True)
+            var code = (int)mode;
+            if (SndFileNative.Command(_sndfile, SndFileCommand.SetBitrateMode, &code, sizeof(int)) != SndFileNative.True)
             {
-                throw new NotSupportedException($"libsndfile rejected bitrate mode {mode} for {format.Name}: {SndFileNative.GetErrorText(_sndfile)}");
+                throw new NotSupportedException($"libsndfile rejected bitrate mode {mode} for {format.Name}.");
             }
         }
     }

@@ -6,11 +6,15 @@ namespace AudioPost.Sdk.Formats.SndFile;
 /// </summary>
 /// <remarks>
 /// libsndfile 1.2 has one quality knob, <see cref="CompressionLevel"/>, and no setting in kbit/s: for Opus and MP3
-/// the level picks the bitrate (roughly 256 kbit/s per channel at 0 down to 6 and 32 kbit/s at 1), for Vorbis the VBR
-/// quality (quality = 1 - level), for FLAC the compression preset 0 to 8.
+/// the level picks the bitrate (Opus: 256 down to 6 kbit/s per channel; MP3 CBR/ABR at 32 kHz and above: 320 down to
+/// 32 kbit/s) or, for MP3 VBR, the LAME quality (level × 10); for Vorbis it is the VBR quality (1 - level); for FLAC
+/// the compression preset 0 to 8.
 /// </remarks>
 public sealed class SndFileEncoderOptions
 {
+    /// <summary>The level MP3 is encoded at when only <see cref="BitrateMode"/> is set: 0.5, 176 kbit/s CBR at 32 kHz and above.</summary>
+    public const double DefaultMp3Level = 0.5;
+
     private readonly double? _compressionLevel;
     private readonly SndFileBitrateMode? _bitrateMode;
     private readonly EncoderOptions _general = EncoderOptions.Default;
@@ -38,8 +42,10 @@ public sealed class SndFileEncoderOptions
     }
 
     /// <summary>
-    /// Gets the bitrate mode for Opus and MP3, or <see langword="null"/> (the default) for libsndfile's default. Setting
-    /// it for FLAC or Vorbis makes <see cref="SndFileEncoder.Create"/> throw <see cref="NotSupportedException"/>.
+    /// Gets the bitrate mode for MP3, or <see langword="null"/> (the default) for libsndfile's default. With
+    /// <see cref="CompressionLevel"/> unset the level is <see cref="DefaultMp3Level"/>. libsndfile 1.2 has no bitrate
+    /// mode for the other formats: setting it for them makes <see cref="SndFileEncoder.Create"/> throw
+    /// <see cref="NotSupportedException"/>.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is not a defined <see cref="SndFileBitrateMode"/>.</exception>
     public SndFileBitrateMode? BitrateMode

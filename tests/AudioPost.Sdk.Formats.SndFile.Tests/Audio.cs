@@ -22,15 +22,17 @@ internal static class Audio
         return samples;
     }
 
-    /// <summary>Interleaved sines at 0.5 amplitude, a different frequency per channel (440 Hz × (c + 1)).</summary>
-    public static float[] Sines(int channels, int frames, int sampleRate)
+    /// <summary>Interleaved sines at 0.5 amplitude, a different frequency per channel (440 Hz × (c + 1)), except
+    /// channel <paramref name="lfeChannel"/> (when not -1) at 60 Hz: encoders band-limit an LFE channel.</summary>
+    public static float[] Sines(int channels, int frames, int sampleRate, int lfeChannel = -1)
     {
         var samples = new float[channels * frames];
         for (var frame = 0; frame < frames; frame++)
         {
             for (var channel = 0; channel < channels; channel++)
             {
-                samples[(frame * channels) + channel] = (float)(0.5 * Math.Sin(2 * Math.PI * 440 * (channel + 1) * frame / sampleRate));
+                var frequency = channel == lfeChannel ? 60.0 : 440.0 * (channel + 1);
+                samples[(frame * channels) + channel] = (float)(0.5 * Math.Sin(2 * Math.PI * frequency * frame / sampleRate));
             }
         }
 
