@@ -19,22 +19,24 @@ public sealed class LossyInteropTests
 
     public static TheoryData<string, string, string[], int, double> FfmpegMadeFiles() => new()
     {
-        // Two decoders of the same file agree far closer than either agrees with the source.
-        { "vorbis.ogg", "ogg-vorbis", ["-c:a", "libvorbis", "-q:a", "5"], 44100, 0.01 },
-        { "vorbis.oga", "ogg-vorbis", ["-c:a", "libvorbis", "-q:a", "5"], 48000, 0.01 },
-        { "opus.opus", "opus", ["-c:a", "libopus", "-b:a", "128k"], 48000, 0.01 },
-        { "mp3.mp3", "mp3", ["-c:a", "libmp3lame", "-b:a", "192k"], 44100, 0.01 },
-        { "mp3-no-id3.mp3", "mp3", ["-c:a", "libmp3lame", "-b:a", "128k", "-id3v2_version", "0", "-write_xing", "0"], 44100, 0.01 },
+        // Two decoders of the same file agree far closer than either agrees with the source: libsndfile 1.2 and
+        // ffmpeg 5.1 (same libvorbis/libopus/mpg123-class decoders) measure below 1e-5 at lag 0.
+        { "vorbis.ogg", "ogg-vorbis", ["-c:a", "libvorbis", "-q:a", "5"], 44100, 1e-3 },
+        { "vorbis.oga", "ogg-vorbis", ["-c:a", "libvorbis", "-q:a", "5"], 48000, 1e-3 },
+        { "opus.opus", "opus", ["-c:a", "libopus", "-b:a", "128k"], 48000, 1e-3 },
+        { "mp3.mp3", "mp3", ["-c:a", "libmp3lame", "-b:a", "192k"], 44100, 1e-3 },
+        { "mp3-no-id3.mp3", "mp3", ["-c:a", "libmp3lame", "-b:a", "128k", "-id3v2_version", "0", "-write_xing", "0"], 44100, 1e-3 },
     };
 
+    // Against the source signal, at default quality: measured 0.004 to 0.011.
     public static TheoryData<string, int, int, double> OurFiles() => new()
     {
-        { "ogg", 44100, 1, 0.1 },
-        { "ogg", 48000, 2, 0.1 },
-        { "opus", 48000, 1, 0.1 },
-        { "opus", 48000, 2, 0.1 },
-        { "mp3", 44100, 2, 0.1 },
-        { "mp3", 22050, 1, 0.1 },
+        { "ogg", 44100, 1, 0.05 },
+        { "ogg", 48000, 2, 0.05 },
+        { "opus", 48000, 1, 0.05 },
+        { "opus", 48000, 2, 0.05 },
+        { "mp3", 44100, 2, 0.05 },
+        { "mp3", 22050, 1, 0.05 },
     };
 
     [Theory]
@@ -66,6 +68,7 @@ public sealed class LossyInteropTests
         Assert.InRange(ours.Length / 2, (reference.Length / 2) - LengthToleranceFrames, (reference.Length / 2) + LengthToleranceFrames);
         var (error, lag) = Audio.AlignedRelativeError(reference, ours, 2, LengthToleranceFrames);
         Assert.True(error < bound, $"relative RMS error {error:F5} at lag {lag} exceeds {bound}");
+        Assert.Equal(0, lag);
     }
 
     [Theory]
@@ -84,9 +87,10 @@ public sealed class LossyInteropTests
             Audio.Write(writer, source, 6);
         }
 
-        // ffmpeg decodes Vorbis/Opus 5.1 into WAVE order (L R C LFE Ls Rs), the order we wrote in.
+        // ffmpeg decodes Vorbis/Opus 5.1 into WAVE order (L R C LFE Ls Rs), the order we wrote in. Measured about
+        // 0.08 (six channels share the default bitrate); misplaced channels give more than 1.
         var (error, lag) = Audio.AlignedRelativeError(source, NativePeers.FfmpegDecode(path), 6, LengthToleranceFrames);
-        Assert.True(error < 0.1, $"relative RMS error {error:F5} at lag {lag}: channels misplaced?");
+        Assert.True(error < 0.2, $"relative RMS error {error:F5} at lag {lag}: channels misplaced?");
 
         using var reader = registry.OpenRead(path);
         Assert.Equal(

@@ -62,13 +62,14 @@ public sealed class SndFileDecoderTests
     }
 
     [Theory]
-    [InlineData("flac")]
-    [InlineData("ogg")]
-    [InlineData("mp3")]
-    public void Read_AfterOpen_AllocatesNothing(string extension)
+    [InlineData("flac", 44100)]
+    [InlineData("ogg", 44100)]
+    [InlineData("opus", 48000)]
+    [InlineData("mp3", 44100)]
+    public void Read_AfterOpen_AllocatesNothing(string extension, int rate)
     {
         NativePeers.RequireLibSndFile();
-        using var memory = Encode(extension, Audio.Sines(2, 44100, 44100), 44100);
+        using var memory = Encode(extension, Audio.Sines(2, rate, rate), rate);
         using var reader = SndFileDecoder.Instance.Open(memory);
         var buffer = new float[2 * 256];
 
