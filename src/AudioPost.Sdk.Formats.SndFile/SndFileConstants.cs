@@ -15,8 +15,6 @@ internal static class SndFileConstants
     public const int Pcm24 = 0x0003;
     public const int Vorbis = 0x0060;
     public const int Opus = 0x0064;
-    public const int MpegLayerI = 0x0080;
-    public const int MpegLayerII = 0x0081;
     public const int MpegLayerIII = 0x0082;
 
     /// <summary>The most channels libFLAC encodes.</summary>

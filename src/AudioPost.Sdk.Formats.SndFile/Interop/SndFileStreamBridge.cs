@@ -46,9 +46,6 @@ internal sealed unsafe class SndFileStreamBridge : IDisposable
         Tell = &Tell,
     };
 
-    /// <summary>Gets whether a callback failed since the last <see cref="ThrowIfFailed"/>.</summary>
-    public bool HasFailed => _error is not null;
-
     /// <summary>Rethrows the exception a callback stashed, as an <see cref="IOException"/> (kept as is when it already is one).</summary>
     /// <exception cref="IOException">A stream operation failed inside a libsndfile call.</exception>
     public void ThrowIfFailed()
