@@ -22,10 +22,11 @@ public static class CliApp
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
 
-        var root = new RootCommand("audiopost: inspect, render and measure audio files with AudioPost.Sdk.")
+        var root = new RootCommand("audiopost: inspect, convert, render and measure audio files with AudioPost.Sdk.")
         {
             InfoCommand.Create(),
             GenerateCommand.Create(),
+            ConvertCommand.Create(),
         };
 
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });

@@ -1,14 +1,13 @@
-using System.Buffers;
 using System.CommandLine;
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using AudioPost.Sdk.Buffers;
+using AudioPost.Cli.Timecode;
 using AudioPost.Sdk.Formats;
 
 namespace AudioPost.Cli.Commands;
 
-/// <summary><c>audiopost info FILE [--json]</c>: prints what an audio file's header says.</summary>
+/// <summary>
+/// <c>audiopost info FILE [--json] [--timecode-rate RATE] [--recover]</c>: prints what an audio file's header says,
+/// its Broadcast Wave, iXML and marker metadata, and the start timecode derived from the bext TimeReference.
+/// </summary>
 internal static class InfoCommand
 {
     /// <summary>Builds the <c>info</c> command.</summary>
@@ -17,29 +16,46 @@ internal static class InfoCommand
         var file = new Argument<string>("FILE") { Description = "The audio file to inspect." };
         var json = new Option<bool>("--json")
         {
-            Description = "Print one JSON object (format, sample_format, sample_rate, channels, channel_layout, frames, duration_seconds).",
+            Description = "Print one JSON object (format, sample_format, sample_rate, channels, channel_layout, channel_mask, frames, duration_seconds, bext, timecode, ixml, markers).",
+        };
+        var timecodeRate = new Option<string>("--timecode-rate")
+        {
+            Description = "Timecode rate for the start timecode when the file's iXML names none (default 25; df = drop-frame).",
+        };
+        timecodeRate.AcceptOnlyFromAmong([.. TimecodeRate.All.Select(r => r.Label)]);
+        var recover = new Option<bool>("--recover")
+        {
+            Description = "Read files whose header sizes are stale (a recorder that was cut off) as far as their audio goes.",
         };
 
-        var command = new Command("info", "Show an audio file's format, sample format, rate, channels and length.")
+        var command = new Command("info", "Show an audio file's format, length, timecode and metadata (bext, iXML, markers).")
         {
             file,
             json,
+            timecodeRate,
+            recover,
         };
 
         command.SetAction(parseResult =>
         {
             var configuration = parseResult.InvocationConfiguration;
-            return Run(parseResult.GetRequiredValue(file), parseResult.GetValue(json), configuration.Output, configuration.Error);
+            return Run(
+                parseResult.GetRequiredValue(file),
+                parseResult.GetValue(json),
+                TimecodeRate.FromLabel(parseResult.GetValue(timecodeRate)),
+                parseResult.GetValue(recover),
+                configuration.Output,
+                configuration.Error);
         });
         return command;
     }
 
-    private static int Run(string path, bool json, TextWriter stdout, TextWriter stderr)
+    private static int Run(string path, bool json, TimecodeRate? timecodeRate, bool recover, TextWriter stdout, TextWriter stderr)
     {
         AudioFileInfo info;
         try
         {
-            using var reader = AudioFormatRegistry.Default.OpenRead(path);
+            using var reader = CliFormats.Registry.OpenRead(path, new DecoderOptions { RecoveryMode = recover });
             info = reader.Info;
         }
         catch (Exception exception) when (CliErrors.IsBadInput(exception))
@@ -47,64 +63,16 @@ internal static class InfoCommand
             return CliErrors.ReportBadInput(stderr, path, exception);
         }
 
+        var timecode = StartTimecode.From(info, timecodeRate);
         if (json)
         {
-            WriteJson(info, stdout);
+            InfoJson.Write(info, timecode, stdout);
         }
         else
         {
-            WriteText(path, info, stdout);
+            InfoText.Write(path, info, timecode, stdout);
         }
 
         return ExitCodes.Success;
     }
-
-    private static void WriteText(string path, AudioFileInfo info, TextWriter stdout)
-    {
-        var duration = info.Duration;
-        var clock = string.Create(
-            CultureInfo.InvariantCulture,
-            $"{(long)duration.TotalHours:00}:{duration.Minutes:00}:{duration.Seconds:00}.{duration.Milliseconds:000}");
-        WriteLine(stdout, "File", path);
-        WriteLine(stdout, "Format", info.Format.Name);
-        WriteLine(stdout, "Sample format", GetSampleFormatName(info.SampleFormat));
-        WriteLine(stdout, "Sample rate", string.Create(CultureInfo.InvariantCulture, $"{info.SampleRate} Hz"));
-        WriteLine(stdout, "Channels", string.Create(CultureInfo.InvariantCulture, $"{info.ChannelCount} ({info.ChannelLayout})"));
-        WriteLine(stdout, "Frames", info.Frames.ToString(CultureInfo.InvariantCulture));
-        WriteLine(stdout, "Duration", string.Create(CultureInfo.InvariantCulture, $"{clock} ({info.DurationSeconds:0.000###} s)"));
-    }
-
-    private static void WriteLine(TextWriter stdout, string label, string value) =>
-        stdout.WriteLine($"{label + ":",-15}{value}");
-
-    // Utf8JsonWriter rather than JsonSerializer: no reflection, so the tool stays trimmable and AOT-friendly.
-    private static void WriteJson(AudioFileInfo info, TextWriter stdout)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("format", info.Format.Name);
-            writer.WriteString("sample_format", GetSampleFormatName(info.SampleFormat));
-            writer.WriteNumber("sample_rate", info.SampleRate);
-            writer.WriteNumber("channels", info.ChannelCount);
-            writer.WriteString("channel_layout", info.ChannelLayout.ToString());
-            writer.WriteNumber("frames", info.Frames);
-            writer.WriteNumber("duration_seconds", info.DurationSeconds);
-            writer.WriteEndObject();
-        }
-
-        stdout.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
-    }
-
-    private static string GetSampleFormatName(SampleFormat format) => format switch
-    {
-        SampleFormat.Pcm8 => "pcm8",
-        SampleFormat.Pcm16 => "pcm16",
-        SampleFormat.Pcm24 => "pcm24",
-        SampleFormat.Pcm32 => "pcm32",
-        SampleFormat.Float32 => "float32",
-        SampleFormat.Float64 => "float64",
-        _ => "unknown",
-    };
 }

@@ -37,6 +37,23 @@ public sealed class CliProcessTests
     }
 
     [Fact]
+    public void Process_Convert_ExitsZeroAndWritesOut()
+    {
+        using var directory = new TempDirectory();
+        var input = directory.File("take.wav");
+        var output = directory.File("take-float.wav");
+        File.WriteAllBytes(input, WavBytes.Minimal(480));
+
+        var (exitCode, stdout, stderr) = RunCli("convert", input, output, "--format", "float32", "--json");
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(string.Empty, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Equal(480, json.RootElement.GetProperty("frames").GetInt64());
+        Assert.True(File.Exists(output));
+    }
+
+    [Fact]
     public void Process_BadUsage_ExitsOne()
     {
         var (exitCode, _, _) = RunCli("info");

@@ -9,7 +9,10 @@ namespace AudioPost.Sdk.Tests.Cli;
 public sealed class InfoCommandTests
 {
     private static readonly string[] JsonKeys =
-        ["format", "sample_format", "sample_rate", "channels", "channel_layout", "frames", "duration_seconds"];
+        [
+            "format", "sample_format", "sample_rate", "channels", "channel_layout", "channel_mask", "frames", "duration_seconds",
+            "bext", "timecode", "ixml", "markers",
+        ];
 
     public static TheoryData<string[], string, int, string> SoxFiles() => new()
     {
@@ -45,6 +48,10 @@ public sealed class InfoCommandTests
         Assert.Equal(layout, root.GetProperty("channel_layout").GetString());
         Assert.Equal(22050, root.GetProperty("frames").GetInt64());
         Assert.Equal(0.5, root.GetProperty("duration_seconds").GetDouble());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("bext").ValueKind);
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("timecode").ValueKind);
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("ixml").ValueKind);
+        Assert.Equal(0, root.GetProperty("markers").GetArrayLength());
     }
 
     [Fact]
@@ -65,6 +72,7 @@ public sealed class InfoCommandTests
                 "Sample format: pcm16",
                 "Sample rate:   48000 Hz",
                 "Channels:      2 (stereo)",
+                "Channel mask:  0x3",
                 "Frames:        72000",
                 "Duration:      00:00:01.500 (1.500 s)",
             ],

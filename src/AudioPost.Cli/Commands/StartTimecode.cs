@@ -1,0 +1,33 @@
+using AudioPost.Cli.Timecode;
+using AudioPost.Sdk.Formats;
+
+namespace AudioPost.Cli.Commands;
+
+/// <summary>The start timecode <c>info</c> reports: the label, the rate it was counted at and where that rate came from.</summary>
+/// <param name="Value">The label, e.g. <c>01:00:00;00</c>.</param>
+/// <param name="Rate">The rate it was counted at.</param>
+/// <param name="Source"><c>ixml</c> (the file's SPEED/TIMECODE_RATE and FLAG), <c>option</c> (--timecode-rate) or <c>default</c> (25).</param>
+internal sealed record StartTimecode(string Value, TimecodeRate Rate, string Source)
+{
+    /// <summary>
+    /// Derives the timecode of the first sample from the bext TimeReference; the rate is the file's iXML rate when it
+    /// names a valid one, else <paramref name="optionRate"/>, else 25 fps.
+    /// </summary>
+    /// <returns>The timecode, or <see langword="null"/> when the file has no bext chunk.</returns>
+    public static StartTimecode? From(AudioFileInfo info, TimecodeRate? optionRate)
+    {
+        var bext = info.Metadata.Broadcast;
+        if (bext is null)
+        {
+            return null;
+        }
+
+        var ixml = info.Metadata.IXml;
+        var (rate, source) = TimecodeRate.FromIXml(ixml?.TimecodeRate, ixml?.TimecodeFlag) is { } fromFile
+            ? (fromFile, "ixml")
+            : optionRate is not null ? (optionRate, "option") : (TimecodeRate.Default, "default");
+
+        // TimeReference counts at the file's own sample rate (EBU Tech 3285).
+        return new StartTimecode(TimecodeLabel.FromSamples(bext.TimeReference, info.SampleRate, rate), rate, source);
+    }
+}
