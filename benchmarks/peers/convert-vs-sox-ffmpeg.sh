@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Peer benchmark: convert a stereo 48 kHz 24-bit WAV to 32-bit float with our CLI (`audiopost convert`), with sox
 # and with ffmpeg, RUNS times each, interleaved, and print the medians and the ratios (peer time / ours).
-# Whole-process wall time including start-up. The input is made once with sox; output goes to the same disk.
+# Whole-process wall time including start-up, and CPU time (user + system). The files live in /dev/shm (memory)
+# when it has room, because on a disk the page-cache writeback of 2.4 GB per run dominates and varies by seconds
+# between runs; set WORKDIR to measure on a disk instead. The input is made once with sox.
 # sox runs with -D (no dither; float output does not dither anyway). ffmpeg runs with its defaults (it decodes and
 # encodes in one thread for PCM).
 #   usage: benchmarks/peers/convert-vs-sox-ffmpeg.sh [SECONDS_OF_AUDIO=3600] [RUNS=5]
@@ -9,22 +11,26 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-3600}
 runs=${2:-5}
-for tool in sox ffmpeg; do
-  command -v "$tool" >/dev/null || { echo "$tool is required (apt-get install -y sox ffmpeg)"; exit 1; }
+for tool in sox ffmpeg /usr/bin/time; do
+  command -v "$tool" >/dev/null || { echo "$tool is required (apt-get install -y sox ffmpeg time)"; exit 1; }
 done
 
 dotnet build src/AudioPost.Cli -c Release -o artifacts/cli-release >/dev/null
 cli="dotnet artifacts/cli-release/audiopost.dll"
-work=$(mktemp -d -p "${TMPDIR:-/tmp}")
+if [ -z "${WORKDIR:-}" ] && [ -d /dev/shm ] && [ "$(df -k --output=avail /dev/shm | tail -1)" -gt $((seconds * 2000)) ]; then
+  WORKDIR=/dev/shm
+fi
+work=$(mktemp -d -p "${WORKDIR:-${TMPDIR:-/tmp}}")
 trap 'rm -rf "$work"' EXIT
 
 now() { date +%s%N; }
+cpu_ms() { awk '{printf "%d", ($1 + $2) * 1000}' "$1"; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-measure() { # name, command...
+measure() { # name, command...  -> "name wall_ms cpu_ms"
   local name=$1; shift
   local start end
-  start=$(now); "$@" >/dev/null 2>&1; end=$(now)
-  echo "$name $(( (end - start) / 1000000 ))"
+  start=$(now); /usr/bin/time -f "%U %S" -o "$work/cpu" "$@" >/dev/null 2>&1; end=$(now)
+  echo "$name $(( (end - start) / 1000000 )) $(cpu_ms "$work/cpu")"
 }
 
 sox -D -n -r 48000 -c 2 -b 24 "$work/in.wav" synth "$seconds" pinknoise vol -10dB
@@ -44,9 +50,14 @@ cmp <(sox -D "$work/ours.wav" -t f32 -) <(sox -D "$work/ffmpeg.wav" -t f32 -) >/
 ours=$(grep '^ours ' "$work/times" | cut -d' ' -f2 | median)
 sox_ms=$(grep '^sox ' "$work/times" | cut -d' ' -f2 | median)
 ffmpeg_ms=$(grep '^ffmpeg ' "$work/times" | cut -d' ' -f2 | median)
+ours_cpu=$(grep '^ours ' "$work/times" | cut -d' ' -f3 | median)
+sox_cpu=$(grep '^sox ' "$work/times" | cut -d' ' -f3 | median)
+ffmpeg_cpu=$(grep '^ffmpeg ' "$work/times" | cut -d' ' -f3 | median)
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 mbps() { awk -v b="$bytes" -v ms="$1" 'BEGIN {printf "%.0f", b / 1048576 / (ms / 1000)}'; }
 printf '%ss stereo 48k pcm24 -> float32 (%s MiB in): audiopost %s ms (%s MiB/s), sox %s ms, ffmpeg %s ms (medians of %s)\n' \
   "$seconds" "$((bytes / 1048576))" "$ours" "$(mbps "$ours")" "$sox_ms" "$ffmpeg_ms" "$runs"
-printf 'ratios: sox/ours = %sx, ffmpeg/ours = %sx\n' "$(ratio "$sox_ms" "$ours")" "$(ratio "$ffmpeg_ms" "$ours")"
+printf 'wall-time ratios: sox/ours = %sx, ffmpeg/ours = %sx\n' "$(ratio "$sox_ms" "$ours")" "$(ratio "$ffmpeg_ms" "$ours")"
+printf 'cpu time (user+sys): audiopost %s ms, sox %s ms, ffmpeg %s ms -> sox/ours = %sx, ffmpeg/ours = %sx\n' \
+  "$ours_cpu" "$sox_cpu" "$ffmpeg_cpu" "$(ratio "$sox_cpu" "$ours_cpu")" "$(ratio "$ffmpeg_cpu" "$ours_cpu")"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
