@@ -2,7 +2,8 @@ namespace AudioPost.Sdk.Formats.Metadata;
 
 /// <summary>
 /// What a file says about its audio beyond the samples: the Broadcast Wave <c>bext</c> chunk, the <c>iXML</c>
-/// production metadata, and markers and regions. Immutable and thread-safe.
+/// production metadata, and markers and regions. Immutable and thread-safe (the marker list is copied when set), and
+/// equal to another instance with the same content.
 /// </summary>
 /// <remarks>
 /// Readers fill what their format carries (<see cref="AudioFileInfo.Metadata"/>); writers store what their format can
@@ -33,10 +34,17 @@ public sealed record AudioMetadata
         init
         {
             ArgumentNullException.ThrowIfNull(value);
-            _markers = value;
+            _markers = Array.AsReadOnly([.. value]);
         }
     }
 
     /// <summary>Gets whether there is no metadata at all.</summary>
     public bool IsEmpty => Broadcast is null && IXml is null && Markers.Count == 0;
+
+    /// <inheritdoc/>
+    public bool Equals(AudioMetadata? other) =>
+        other is not null && Equals(Broadcast, other.Broadcast) && Equals(IXml, other.IXml) && Markers.SequenceEqual(other.Markers);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Broadcast, IXml, Markers.Count);
 }

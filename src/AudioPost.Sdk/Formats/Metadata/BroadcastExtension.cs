@@ -14,8 +14,9 @@ namespace AudioPost.Sdk.Formats.Metadata;
 /// hundredths (rounded to nearest, ties away from zero), so values keep two decimals and must lie within
 /// <see cref="MinLoudness"/> to <see cref="MaxLoudness"/>;
 /// an unmeasured field is stored as 0x7FFF, the value readers treat as unknown.</para>
-/// <para>The written <c>Version</c> is the lowest that holds the content: 2 when any loudness field is set, otherwise
-/// 1 when <see cref="Umid"/> is set or <see cref="Version"/> says at least 1, otherwise 0.</para>
+/// <para>The written <c>Version</c> is the lowest that holds the content (2 when any loudness field is set, 1 when
+/// <see cref="Umid"/> is set, otherwise 0), or <see cref="Version"/> when that is higher (up to 2), so a file read
+/// and written again keeps the version it declared.</para>
 /// </remarks>
 public sealed record BroadcastExtension
 {
@@ -87,7 +88,8 @@ public sealed record BroadcastExtension
     /// remarks for the version written.</summary>
     public ushort Version { get; init; }
 
-    /// <summary>Gets the SMPTE 330M UMID: empty when unused, otherwise 32 (basic) or 64 (extended) bytes.</summary>
+    /// <summary>Gets the SMPTE 330M UMID: empty when unused, otherwise 32 (basic) or 64 (extended) bytes (copied when
+    /// set, so the caller's array may change afterwards).</summary>
     /// <exception cref="ArgumentException">The length is not 0, 32 or 64.</exception>
     public ReadOnlyMemory<byte> Umid
     {
@@ -99,7 +101,7 @@ public sealed record BroadcastExtension
                 throw new ArgumentException("A UMID is 32 (basic) or 64 (extended) bytes.", nameof(value));
             }
 
-            _umid = value;
+            _umid = value.ToArray();
         }
     }
 
@@ -128,15 +130,8 @@ public sealed record BroadcastExtension
     /// commas and ended by CR LF, e.g. <c>A=PCM,F=48000,W=24,M=stereo,T=AudioPost.Sdk\r\n</c>; empty by default.
     /// </summary>
     /// <exception cref="ArgumentNullException">The value is null.</exception>
-    public string CodingHistory
-    {
-        get => _codingHistory;
-        init
-        {
-            ArgumentNullException.ThrowIfNull(value);
-            _codingHistory = value;
-        }
-    }
+    /// <exception cref="ArgumentException">The value holds a character beyond ISO 8859-1.</exception>
+    public string CodingHistory { get => _codingHistory; init => _codingHistory = CheckText(value, int.MaxValue); }
 
     /// <summary>Gets whether any of the five loudness fields is set (which makes the written version 2).</summary>
     public bool HasLoudness =>
@@ -144,7 +139,8 @@ public sealed record BroadcastExtension
         || MaxMomentaryLoudness.HasValue || MaxShortTermLoudness.HasValue;
 
     /// <summary>Gets the version a writer stores for this content; see the type's remarks.</summary>
-    public ushort EffectiveVersion => HasLoudness ? (ushort)2 : (ushort)(!Umid.IsEmpty || Version >= 1 ? 1 : 0);
+    public ushort EffectiveVersion =>
+        Math.Max(HasLoudness ? (ushort)2 : (ushort)(Umid.IsEmpty ? 0 : 1), Math.Min(Version, (ushort)2));
 
     /// <summary>Returns a copy whose origination date and time are <paramref name="origination"/>, written as
     /// <c>yyyy-mm-dd</c> and <c>hh:mm:ss</c>.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 
@@ -9,8 +10,9 @@ namespace AudioPost.Sdk.Formats.Metadata;
 /// timecode rate and track names. Immutable and thread-safe.
 /// </summary>
 /// <remarks>
-/// <para>The whole document is kept, so elements this type has no property for survive a read-modify-write: an
-/// unmodified document is written back byte for byte, and <see cref="WithValue"/> changes only the element it names.</para>
+/// <para>The whole document is kept, so elements this type has no property for survive a read-modify-write: a document
+/// read from a file and not modified is written back byte for byte, and <see cref="WithValue"/> changes only the
+/// element it names.</para>
 /// <para>A document that is not well-formed XML is kept as text (<see cref="IsWellFormed"/> is
 /// <see langword="false"/>, every typed property is <see langword="null"/>) and written back unchanged, so a
 /// recorder's slightly broken iXML neither stops the audio from opening nor gets lost.</para>
@@ -24,12 +26,19 @@ public sealed class IXmlMetadata : IEquatable<IXmlMetadata>
     /// <summary>The <c>IXML_VERSION</c> that <see cref="Create"/> writes.</summary>
     public const string DefaultVersion = "2.10";
 
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     private readonly XElement? _root;
 
-    private IXmlMetadata(string xml, XElement? root)
+    // The bytes as read from a file, kept so an unmodified document is written back exactly (BOM, padding, and
+    // text in a legacy encoding included); null for documents built or edited in code.
+    private readonly byte[]? _original;
+
+    private IXmlMetadata(string xml, XElement? root, byte[]? original = null)
     {
         Xml = xml;
         _root = root;
+        _original = original;
     }
 
     /// <summary>Gets the document text, as it will be written (UTF-8).</summary>
@@ -123,6 +132,30 @@ public sealed class IXmlMetadata : IEquatable<IXmlMetadata>
         xml = xml.TrimEnd('\0');
         return new IXmlMetadata(xml, TryParseRoot(xml));
     }
+
+    /// <summary>
+    /// Wraps an iXML chunk's bytes: UTF-8 (with or without a byte-order mark), or ISO 8859-1 when they are not valid
+    /// UTF-8, as some older recorders write. The bytes are kept and written back while the document is unmodified.
+    /// </summary>
+    internal static IXmlMetadata FromBytes(ReadOnlySpan<byte> bytes)
+    {
+        var text = bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes[3..] : bytes;
+        string xml;
+        try
+        {
+            xml = StrictUtf8.GetString(text);
+        }
+        catch (DecoderFallbackException)
+        {
+            xml = Encoding.Latin1.GetString(text);
+        }
+
+        xml = xml.TrimEnd('\0');
+        return new IXmlMetadata(xml, TryParseRoot(xml), bytes.ToArray());
+    }
+
+    /// <summary>Gets the bytes to store: the original ones while unmodified, otherwise <see cref="Xml"/> as UTF-8.</summary>
+    internal byte[] ToBytes() => _original ?? Encoding.UTF8.GetBytes(Xml);
 
     /// <summary>
     /// Gets the text of the first element at <paramref name="path"/>, element names separated by <c>/</c> below the

@@ -1,4 +1,5 @@
 using AudioPost.Sdk.Buffers;
+using AudioPost.Sdk.IO;
 
 namespace AudioPost.Sdk.Formats.Wav;
 
@@ -126,6 +127,19 @@ internal static class WavConstants
 
     /// <summary>The most bytes a plain RIFF file can address: its sizes are 32-bit.</summary>
     public const long MaxRiffSize = uint.MaxValue;
+
+    /// <summary>Gets whether <paramref name="id"/> is a chunk commonly found in WAV files (the decoder's own, padding,
+    /// broadcast and vendor metadata), which recovery trusts even when it is cut short.</summary>
+    public static bool IsKnownChunk(uint id) => id switch
+    {
+        FmtId or DataId or FactId or JunkId or Ds64Id or BextId or IXmlId or CueId or ListId => true,
+        _ => id == FourCC.FromChars('P', 'A', 'D', ' ') || id == FourCC.FromChars('i', 'd', '3', ' ')
+            || id == FourCC.FromChars('I', 'D', '3', ' ') || id == FourCC.FromChars('_', 'P', 'M', 'X')
+            || id == FourCC.FromChars('s', 'm', 'p', 'l') || id == FourCC.FromChars('i', 'n', 's', 't')
+            || id == FourCC.FromChars('a', 'c', 'i', 'd') || id == FourCC.FromChars('u', 'm', 'i', 'd')
+            || id == FourCC.FromChars('a', 'x', 'm', 'l') || id == FourCC.FromChars('c', 'h', 'n', 'a')
+            || id == FourCC.FromChars('f', 'l', 'l', 'r') || id == FourCC.FromChars('r', 'e', 's', 'u'),
+    };
 
     /// <summary>
     /// The last 14 bytes of the KSDATAFORMAT_SUBTYPE GUIDs as stored (00000000-0010-0080-00AA00389B71); the first two

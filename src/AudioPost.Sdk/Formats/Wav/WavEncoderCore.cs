@@ -55,7 +55,8 @@ internal sealed class WavEncoderCore : IAudioFileWriter
         _rf64Threshold = wavOptions.LargeFileThreshold;
 
         var metadata = options.Metadata;
-        _markers = CheckMarkers(metadata.Markers);
+        // A copy: the caller's list could change between now and the completion that writes it.
+        _markers = CheckMarkers([.. metadata.Markers]);
         var header = WavHeaderWriter.Build(spec, sampleFormat, metadata, out var layout);
         _dataSizeOffset = _start + layout.DataSizeOffset;
         _factOffset = layout.FactOffset < 0 ? -1 : _start + layout.FactOffset;
@@ -173,7 +174,7 @@ internal sealed class WavEncoderCore : IAudioFileWriter
     {
         foreach (var marker in markers)
         {
-            if (marker.Position + marker.Length > uint.MaxValue)
+            if (marker.Position > uint.MaxValue || marker.Length > uint.MaxValue - marker.Position)
             {
                 throw new NotSupportedException(
                     $"A WAV cue point addresses at most frame {uint.MaxValue}; the marker at {marker.Position} (length {marker.Length}) lies beyond it.");
@@ -196,43 +197,65 @@ internal sealed class WavEncoderCore : IAudioFileWriter
     /// Pushes buffered frames, patches the sizes for everything written so far and flushes the stream, leaving it at
     /// the end of the data. The final refresh also writes the pad byte that RIFF requires after an odd-sized chunk and
     /// the marker chunks that follow the audio; intermediate ones leave them out so the next frames can follow directly.
-    /// Once the sizes no longer fit 32 bits the file becomes RF64: the reserved <c>JUNK</c> turns into <c>ds64</c>.
     /// </summary>
+    /// <remarks>
+    /// Every write below leaves a file a reader opens (each is what a killed process could leave): the sizes are made
+    /// to cover the audio before anything is appended after it, so recovery never mistakes the marker chunks for
+    /// samples, and the RIFF size follows once the trailer is complete.
+    /// </remarks>
     private void Refresh(bool isFinal)
     {
         WritePending();
         var dataBytes = _framesWritten * _blockAlign;
         var end = _start + _headerSize + dataBytes;
+        var pad = isFinal ? dataBytes & 1 : 0;
         _stream.Position = end;
+        if (pad != 0)
+        {
+            _stream.WriteByte(0);
+        }
+
+        var riffSize = _headerSize - 8 + dataBytes + pad;
+        PatchSizes(dataBytes, riffSize);
         var trailer = 0L;
         if (isFinal)
         {
-            if ((dataBytes & 1) != 0)
+            _stream.Position = end + pad;
+            trailer = WriteMarkerChunks();
+            if (trailer > 0)
             {
-                _stream.WriteByte(0);
-                trailer++;
+                PatchSizes(dataBytes, riffSize + trailer);
             }
-
-            trailer += WriteMarkerChunks();
         }
 
-        var riffSize = _headerSize - 8 + dataBytes + trailer;
-        _isRf64 |= riffSize > _rf64Threshold || dataBytes > _rf64Threshold;
+        _stream.Position = end + pad + trailer;
+        _stream.Flush();
+        _framesAtLastRefresh = _framesWritten;
+    }
+
+    /// <summary>
+    /// Writes the data, fact and container sizes, promoting the file to RF64 once they pass 32 bits. Promotion writes
+    /// in an order where each step is readable: the ds64 payload (still named JUNK, which readers skip), its id, the
+    /// data size 0xFFFFFFFF (which a RIFF reader takes as "to the end"), and "RF64" last.
+    /// </summary>
+    private void PatchSizes(long dataBytes, long riffSize)
+    {
         Span<byte> field = stackalloc byte[WavConstants.Ds64ReserveSize];
-        if (_isRf64)
+        var promote = !_isRf64 && (riffSize > _rf64Threshold || dataBytes > _rf64Threshold);
+        if (_isRf64 || promote)
         {
-            FourCC.Write(field, WavConstants.Rf64Id);
-            BinaryPrimitives.WriteUInt32LittleEndian(field[4..], WavConstants.SizeFromDs64);
-            Patch(_start, field[..8]);
-            FourCC.Write(field, WavConstants.Ds64Id);
-            Patch(_ds64Offset - RiffChunkHeader.HeaderSize, field[..4]);
             WavDs64Chunk.Write(field, (ulong)riffSize, (ulong)dataBytes, (ulong)_framesWritten);
             Patch(_ds64Offset, field);
-            PatchUInt32(_dataSizeOffset, WavConstants.SizeFromDs64, field);
+            if (promote)
+            {
+                FourCC.Write(field, WavConstants.Ds64Id);
+                Patch(_ds64Offset - RiffChunkHeader.HeaderSize, field[..4]);
+                PatchUInt32(_dataSizeOffset, WavConstants.SizeFromDs64, field);
+            }
         }
         else
         {
-            PatchUInt32(_start + 4, (uint)riffSize, field);
+            // The data size first: a larger data chunk inside a smaller container still reads whole.
             PatchUInt32(_dataSizeOffset, (uint)dataBytes, field);
         }
 
@@ -241,9 +264,17 @@ internal sealed class WavEncoderCore : IAudioFileWriter
             PatchUInt32(_factOffset, _framesWritten > uint.MaxValue ? WavConstants.SizeFromDs64 : (uint)_framesWritten, field);
         }
 
-        _stream.Position = end + trailer;
-        _stream.Flush();
-        _framesAtLastRefresh = _framesWritten;
+        if (promote)
+        {
+            FourCC.Write(field, WavConstants.Rf64Id);
+            BinaryPrimitives.WriteUInt32LittleEndian(field[4..], WavConstants.SizeFromDs64);
+            Patch(_start, field[..8]);
+            _isRf64 = true;
+        }
+        else if (!_isRf64)
+        {
+            PatchUInt32(_start + 4, (uint)riffSize, field);
+        }
     }
 
     /// <summary>Writes <c>cue </c> and <c>LIST/adtl</c> at the stream's position; returns the bytes written.</summary>

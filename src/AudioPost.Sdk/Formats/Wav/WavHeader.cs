@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
-using System.Text;
 using AudioPost.Sdk.Formats.Metadata;
 using AudioPost.Sdk.IO;
 
@@ -63,7 +62,7 @@ internal sealed record WavHeader(WavFormatChunk Format, long DataOffset, long Da
         var containerEnd = riffSize switch
         {
             _ when options.RecoveryMode => length,
-            WavConstants.SizeFromDs64 when ds64 is { } sizes => sizes.RiffSize > (ulong)(length - start - 8) ? length : start + 8 + (long)sizes.RiffSize,
+            WavConstants.SizeFromDs64 when ds64 is { RiffSize: not 0 } sizes => sizes.RiffSize > (ulong)(length - start - 8) ? length : start + 8 + (long)sizes.RiffSize,
             0 or uint.MaxValue => length,
             _ => start + 8 + riffSize,
         };
@@ -77,8 +76,9 @@ internal sealed record WavHeader(WavFormatChunk Format, long DataOffset, long Da
     {
         var size = id == WavConstants.DataId ? ds64.DataSize : ds64.TryGetSize(id, out var listed) ? listed : ulong.MaxValue;
 
-        // A size beyond what a long holds cannot be true of any stream; leave the 32-bit value so the walk reports it.
-        return size > long.MaxValue ? -1 : (long)size;
+        // 0 is what an RF64 writer that never came back leaves (the data then runs to the end, as 0xFFFFFFFF says in
+        // plain RIFF); a size beyond what a long holds cannot be true of any stream. Either way the 32-bit value stands.
+        return size is 0 or > long.MaxValue ? -1 : (long)size;
     }
 
     private static WavHeader Walk(Stream stream, RiffChunkReader chunks, DecoderOptions options, uint formId, long length)
@@ -108,13 +108,22 @@ internal sealed record WavHeader(WavFormatChunk Format, long DataOffset, long Da
                 break;
             }
 
-            if (recovery && data is { } audio && chunk.Offset == audio.PaddedEnd && status != RiffChunkStatus.End
-                && (status == RiffChunkStatus.TruncatedHeader || !FourCC.IsPrintable(chunk.Id)))
+            if (data is { } audio && chunk.Offset == audio.PaddedEnd && status != RiffChunkStatus.End)
             {
-                // Not a chunk right behind the audio: sample bytes written after the last header refresh (or with a
-                // size of 0 left by a writer killed before its first refresh). They belong to 'data'.
-                data = ExtendToEnd(audio, length);
-                break;
+                if ((audio.Size & 1) != 0 && !Plausible(status, chunk.Id) && IsKnownChunkAt(stream, audio.PayloadOffset + audio.Size, length))
+                {
+                    // An odd-sized data chunk whose writer forgot the pad byte: the next chunk starts one byte earlier.
+                    chunks.MoveTo(audio.PayloadOffset + audio.Size);
+                    continue;
+                }
+
+                if (recovery && !Trusted(status, chunk.Id))
+                {
+                    // Not a chunk right behind the audio: sample bytes written after the last header refresh (or with
+                    // a size of 0 left by a writer killed before its first refresh). They belong to 'data'.
+                    data = ExtendToEnd(audio, length);
+                    break;
+                }
             }
 
             if (status != RiffChunkStatus.Chunk)
@@ -176,6 +185,28 @@ internal sealed record WavHeader(WavFormatChunk Format, long DataOffset, long Da
         return new WavHeader(format.Value, header.PayloadOffset, header.Size, formId, metadata);
     }
 
+    // What follows the audio in recovery mode counts as a chunk when it is one the decoder knows (even cut short: a
+    // trailer being written when the process died), or a complete chunk with a printable id. Anything else is taken
+    // for samples written after the last refresh; loud samples look printable about 2 % of the time, but then their
+    // "size" almost never fits the file.
+    private static bool Trusted(RiffChunkStatus status, uint id) =>
+        WavConstants.IsKnownChunk(id) || (status == RiffChunkStatus.Chunk && FourCC.IsPrintable(id));
+
+    private static bool Plausible(RiffChunkStatus status, uint id) =>
+        status == RiffChunkStatus.Chunk && FourCC.IsPrintable(id);
+
+    private static bool IsKnownChunkAt(Stream stream, long offset, long length)
+    {
+        if (length - offset < RiffChunkHeader.HeaderSize)
+        {
+            return false;
+        }
+
+        Span<byte> id = stackalloc byte[4];
+        stream.Position = offset;
+        return stream.ReadAtLeast(id, 4, throwOnEndOfStream: false) == 4 && WavConstants.IsKnownChunk(FourCC.Read(id));
+    }
+
     private static RiffChunkHeader ClampDataPastEnd(in RiffChunkHeader chunk, long length, bool recovery)
     {
         // 0xFFFFFFFF in a plain RIFF file is the usual mark of a streamed file (ffmpeg writing to a pipe): read to the end.
@@ -215,7 +246,7 @@ internal sealed record WavHeader(WavFormatChunk Format, long DataOffset, long Da
                     bext ??= WavBextChunk.Parse(payload, chunk.Offset);
                     break;
                 case WavConstants.IXmlId:
-                    ixml ??= IXmlMetadata.Parse(DecodeXml(payload));
+                    ixml ??= IXmlMetadata.FromBytes(payload);
                     break;
                 case WavConstants.CueId:
                     markers.AddCuePoints(payload, chunk.Offset);
@@ -229,18 +260,6 @@ internal sealed record WavHeader(WavFormatChunk Format, long DataOffset, long Da
         {
             // Recovery mode is about getting the audio back: damaged metadata is dropped, not fatal.
         }
-    }
-
-    private static string DecodeXml(byte[] payload)
-    {
-        // iXML is UTF-8; a byte-order mark is tolerated.
-        var bytes = payload.AsSpan();
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-        {
-            bytes = bytes[3..];
-        }
-
-        return Encoding.UTF8.GetString(bytes);
     }
 
     [DoesNotReturn]

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Text;
 using AudioPost.Sdk.Buffers;
 using AudioPost.Sdk.Formats.Metadata;
 using AudioPost.Sdk.IO;
@@ -47,7 +46,7 @@ internal static class WavHeaderWriter
 
         if (metadata.IXml is { } ixml)
         {
-            WriteChunk(header, WavConstants.IXmlId, Encoding.UTF8.GetBytes(ixml.Xml));
+            WriteChunk(header, WavConstants.IXmlId, ixml.ToBytes());
         }
 
         WriteChunkHeader(header, WavConstants.DataId, 0, scratch);

@@ -92,8 +92,16 @@ internal sealed class WavMarkerChunks
             }
 
             at = start + (int)size + (int)(size & 1);
+            if ((size & 1) != 0 && !IsAdtlEntryAt(payload, at) && IsAdtlEntryAt(payload, start + (int)size))
+            {
+                // Several tools write odd-sized labels without their pad byte; the next entry then starts a byte early.
+                at = start + (int)size;
+            }
         }
     }
+
+    private static bool IsAdtlEntryAt(ReadOnlySpan<byte> payload, int at) =>
+        payload.Length - at >= 4 && FourCC.Read(payload[at..]) is WavConstants.LablId or WavConstants.NoteId or WavConstants.LtxtId;
 
     /// <summary>Gets the markers collected so far, ordered by position then length, clipped to the file's
     /// <paramref name="frames"/>.</summary>
