@@ -47,6 +47,7 @@ public sealed class LoudnessMeter
     private const double RangeHighPercentile = 0.95;
 
     private readonly int _channels;
+    private readonly int _rangeHop;
     private readonly double[] _weights;
     private readonly int[] _subBlockLengths = new int[SubBlocksPer100Ms];
     private readonly double _momentaryDivisor;
@@ -84,12 +85,20 @@ public sealed class LoudnessMeter
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="sampleRate"/> is outside 8–384 kHz.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="layout"/> is null.</exception>
     public LoudnessMeter(int sampleRate, ChannelLayout layout)
+        : this(sampleRate, layout, rangeHop100Ms: 1)
+    {
+    }
+
+    // rangeHop100Ms = 10 takes one short-term value per second for the LRA, as libebur128 1.2 does (below the
+    // 10 Hz of Tech 3342): only the agreement tests use it, to compare like with like.
+    internal LoudnessMeter(int sampleRate, ChannelLayout layout, int rangeHop100Ms)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(sampleRate, MinimumSampleRate);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(sampleRate, MaximumSampleRate);
         ArgumentNullException.ThrowIfNull(layout);
         SampleRate = sampleRate;
         Layout = layout;
+        _rangeHop = rangeHop100Ms;
         _channels = layout.Count;
         _weights = new double[_channels];
         for (var c = 0; c < _channels; c++)
@@ -371,7 +380,7 @@ public sealed class LoudnessMeter
             _integratedEnergy = _blocks.GatedMeanEnergy(IntegratedRelativeGateLu);
         }
 
-        if (_subBlocks >= ShortTermSubBlocks)
+        if (_subBlocks >= ShortTermSubBlocks && (_subBlocks - ShortTermSubBlocks) % (_rangeHop * SubBlocksPer100Ms) == 0)
         {
             _shortTerms.Add(_shortTermEnergy);
             _rangeDefined = _shortTerms.TryGetPercentiles(
