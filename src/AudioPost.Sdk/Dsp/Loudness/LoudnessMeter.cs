@@ -103,7 +103,9 @@ public sealed class LoudnessMeter
         _weights = new double[_channels];
         for (var c = 0; c < _channels; c++)
         {
-            _weights[c] = layout.GetLoudnessWeight(c);
+            // The layout hands out float weights (1.41f = 1.4099999666); back to the decimal 1.41 that BS.1770
+            // tabulates and libebur128 uses.
+            _weights[c] = Math.Round((double)layout.GetLoudnessWeight(c), 6);
         }
 
         // libebur128's 100 ms: (fs + 5) / 10 samples, split into ten near-equal sub-blocks.
