@@ -95,5 +95,52 @@ internal sealed class KWeightingFilter
         return sum;
     }
 
+    /// <summary>
+    /// Filters two channels of equal length at once and returns both sums of squares: the two recursions are
+    /// independent, so interleaving them roughly halves the time of two <see cref="FilterSumOfSquares(int, ReadOnlySpan{float})"/> calls,
+    /// which wait on the latency of each sample's feedback. Same results as two single calls.
+    /// </summary>
+    public (double First, double Second) FilterSumOfSquares(int first, ReadOnlySpan<float> firstInput, int second, ReadOnlySpan<float> secondInput)
+    {
+        var stateA = _state.AsSpan(4 * first, 4);
+        var stateB = _state.AsSpan(4 * second, 4);
+        double s1 = stateA[0], s2 = stateA[1], t1 = stateA[2], t2 = stateA[3];
+        double u1 = stateB[0], u2 = stateB[1], v1 = stateB[2], v2 = stateB[3];
+        double b0 = _shelf.B0, b1 = _shelf.B1, b2 = _shelf.B2, a1 = _shelf.A1, a2 = _shelf.A2;
+        double h1 = _highPass.A1, h2 = _highPass.A2;
+        double sumA = 0, sumB = 0;
+        secondInput = secondInput[..firstInput.Length];
+        for (var i = 0; i < firstInput.Length; i++)
+        {
+            double x = firstInput[i];
+            double w = secondInput[i];
+            var y = (b0 * x) + s1;
+            var q = (b0 * w) + u1;
+            s1 = (b1 * x) - (a1 * y) + s2;
+            u1 = (b1 * w) - (a1 * q) + u2;
+            s2 = (b2 * x) - (a2 * y);
+            u2 = (b2 * w) - (a2 * q);
+
+            var z = y + t1;
+            var r = q + v1;
+            t1 = t2 - (2 * y) - (h1 * z);
+            v1 = v2 - (2 * q) - (h1 * r);
+            t2 = y - (h2 * z);
+            v2 = q - (h2 * r);
+            sumA += z * z;
+            sumB += r * r;
+        }
+
+        stateA[0] = Flush(s1);
+        stateA[1] = Flush(s2);
+        stateA[2] = Flush(t1);
+        stateA[3] = Flush(t2);
+        stateB[0] = Flush(u1);
+        stateB[1] = Flush(u2);
+        stateB[2] = Flush(v1);
+        stateB[3] = Flush(v2);
+        return (sumA, sumB);
+    }
+
     private static double Flush(double value) => Math.Abs(value) < DenormalFloor ? 0 : value;
 }

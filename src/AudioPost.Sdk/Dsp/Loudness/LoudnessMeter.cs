@@ -49,6 +49,7 @@ public sealed class LoudnessMeter
     private readonly int _channels;
     private readonly int _rangeHop;
     private readonly double[] _weights;
+    private readonly int[] _weightedChannels;
     private readonly int[] _subBlockLengths = new int[SubBlocksPer100Ms];
     private readonly double _momentaryDivisor;
     private readonly double _shortTermDivisor;
@@ -107,6 +108,8 @@ public sealed class LoudnessMeter
             // tabulates and libebur128 uses.
             _weights[c] = Math.Round((double)layout.GetLoudnessWeight(c), 6);
         }
+
+        _weightedChannels = [.. Enumerable.Range(0, _channels).Where(c => _weights[c] != 0)];
 
         // libebur128's 100 ms: (fs + 5) / 10 samples, split into ten near-equal sub-blocks.
         var samplesIn100Ms = (sampleRate + 5) / 10;
@@ -291,13 +294,20 @@ public sealed class LoudnessMeter
         while (offset < frames)
         {
             var count = Math.Min(frames - offset, _subBlockRemaining);
+            // Channels in pairs: two independent filter recursions in one loop run almost as fast as one.
             var energy = 0.0;
-            for (var c = 0; c < _channels; c++)
+            var i = 0;
+            for (; i + 1 < _weightedChannels.Length; i += 2)
             {
-                if (_weights[c] != 0)
-                {
-                    energy += _weights[c] * _filter.FilterSumOfSquares(c, block[c].Slice(offset, count));
-                }
+                int a = _weightedChannels[i], b = _weightedChannels[i + 1];
+                var (sumA, sumB) = _filter.FilterSumOfSquares(a, block[a].Slice(offset, count), b, block[b].Slice(offset, count));
+                energy += (_weights[a] * sumA) + (_weights[b] * sumB);
+            }
+
+            if (i < _weightedChannels.Length)
+            {
+                var c = _weightedChannels[i];
+                energy += _weights[c] * _filter.FilterSumOfSquares(c, block[c].Slice(offset, count));
             }
 
             _subBlockEnergy += energy;

@@ -118,26 +118,53 @@ internal sealed class TruePeakDetector
     }
 
     // work[History + n] is input sample n of the chunk; output n of phase p is Σ_m c_p[m]·work[History + n − m].
+    // Every phase keeps two accumulators (even and odd taps) so that 8 (4x) or 4 (2x) independent FMA chains hide
+    // the FMA latency; one serial chain of 12 per phase would leave the multiply units idle most of the time.
     private float ChunkPeak(float[] work, int count)
     {
         ref var origin = ref MemoryMarshal.GetArrayDataReference(work);
-        ref var taps = ref MemoryMarshal.GetArrayDataReference(_coefficientVectors);
+        ref var c = ref MemoryMarshal.GetArrayDataReference(_coefficientVectors);
         var width = Vector<float>.Count;
         var max = Vector<float>.Zero;
         var n = 0;
-        for (; n + width <= count; n += width)
+        if (_phases == 4)
         {
-            for (var p = 0; p < _phases; p++)
+            for (; n + width <= count; n += width)
             {
-                ref var phase = ref Unsafe.Add(ref taps, p * TapsPerPhase);
-                var acc = Vector<float>.Zero;
-                for (var m = 0; m < TapsPerPhase; m++)
+                Vector<float> a0 = default, b0 = default, a1 = default, b1 = default, a2 = default, b2 = default, a3 = default, b3 = default;
+                for (var m = 0; m < TapsPerPhase; m += 2)
                 {
-                    var x = Vector.LoadUnsafe(ref origin, (nuint)(History + n - m));
-                    acc = Vector.FusedMultiplyAdd(Unsafe.Add(ref phase, m), x, acc);
+                    var xa = Vector.LoadUnsafe(ref origin, (nuint)(History + n - m));
+                    var xb = Vector.LoadUnsafe(ref origin, (nuint)(History + n - m - 1));
+                    a0 = Vector.FusedMultiplyAdd(Unsafe.Add(ref c, m), xa, a0);
+                    b0 = Vector.FusedMultiplyAdd(Unsafe.Add(ref c, m + 1), xb, b0);
+                    a1 = Vector.FusedMultiplyAdd(Unsafe.Add(ref c, TapsPerPhase + m), xa, a1);
+                    b1 = Vector.FusedMultiplyAdd(Unsafe.Add(ref c, TapsPerPhase + m + 1), xb, b1);
+                    a2 = Vector.FusedMultiplyAdd(Unsafe.Add(ref c, (2 * TapsPerPhase) + m), xa, a2);
+                    b2 = Vector.FusedMultiplyAdd(Unsafe.Add(ref c, (2 * TapsPerPhase) + m + 1), xb, b2);
+                    a3 = Vector.FusedMultiplyAdd(Unsafe.Add(ref c, (3 * TapsPerPhase) + m), xa, a3);
+                    b3 = Vector.FusedMultiplyAdd(Unsafe.Add(ref c, (3 * TapsPerPhase) + m + 1), xb, b3);
                 }
 
-                max = Vector.Max(max, Vector.Abs(acc));
+                max = Vector.Max(max, Vector.Max(Vector.Max(Vector.Abs(a0 + b0), Vector.Abs(a1 + b1)), Vector.Max(Vector.Abs(a2 + b2), Vector.Abs(a3 + b3))));
+            }
+        }
+        else
+        {
+            for (; n + width <= count; n += width)
+            {
+                Vector<float> a0 = default, b0 = default, a1 = default, b1 = default;
+                for (var m = 0; m < TapsPerPhase; m += 2)
+                {
+                    var xa = Vector.LoadUnsafe(ref origin, (nuint)(History + n - m));
+                    var xb = Vector.LoadUnsafe(ref origin, (nuint)(History + n - m - 1));
+                    a0 = Vector.FusedMultiplyAdd(Unsafe.Add(ref c, m), xa, a0);
+                    b0 = Vector.FusedMultiplyAdd(Unsafe.Add(ref c, m + 1), xb, b0);
+                    a1 = Vector.FusedMultiplyAdd(Unsafe.Add(ref c, TapsPerPhase + m), xa, a1);
+                    b1 = Vector.FusedMultiplyAdd(Unsafe.Add(ref c, TapsPerPhase + m + 1), xb, b1);
+                }
+
+                max = Vector.Max(max, Vector.Max(Vector.Abs(a0 + b0), Vector.Abs(a1 + b1)));
             }
         }
 
@@ -151,13 +178,14 @@ internal sealed class TruePeakDetector
         {
             for (var p = 0; p < _phases; p++)
             {
-                var acc = 0f;
-                for (var m = 0; m < TapsPerPhase; m++)
+                float even = 0f, odd = 0f;
+                for (var m = 0; m < TapsPerPhase; m += 2)
                 {
-                    acc = MathF.FusedMultiplyAdd(_coefficients[(p * TapsPerPhase) + m], work[History + n - m], acc);
+                    even = MathF.FusedMultiplyAdd(_coefficients[(p * TapsPerPhase) + m], work[History + n - m], even);
+                    odd = MathF.FusedMultiplyAdd(_coefficients[(p * TapsPerPhase) + m + 1], work[History + n - m - 1], odd);
                 }
 
-                peak = Math.Max(peak, MathF.Abs(acc));
+                peak = Math.Max(peak, MathF.Abs(even + odd));
             }
         }
 
