@@ -16,6 +16,9 @@ internal readonly record struct WavDs64Chunk(ulong RiffSize, ulong DataSize, ulo
     /// <summary>The payload size without a table: three 64-bit sizes and the 32-bit table length.</summary>
     public const int BaseSize = 28;
 
+    /// <summary>The most payload bytes ever read: the fixed part and the table entries that are kept.</summary>
+    public const int MaxReadSize = BaseSize + (WavConstants.MaxDs64TableEntries * WavConstants.Ds64TableEntrySize);
+
     /// <summary>Reads and validates the ds64 chunk that <paramref name="header"/> points at.</summary>
     /// <exception cref="AudioFormatException">The chunk is too small or its table does not fit it.</exception>
     public static WavDs64Chunk Parse(RiffChunkReader chunks, in RiffChunkHeader header)
@@ -25,16 +28,39 @@ internal readonly record struct WavDs64Chunk(ulong RiffSize, ulong DataSize, ulo
             WavThrowHelper.ThrowBadDs64(header.Offset, $"{header.Size} bytes, but it needs at least {BaseSize}");
         }
 
-        Span<byte> fixedPart = stackalloc byte[BaseSize];
-        if (chunks.ReadPayload(header, fixedPart) < BaseSize)
+        // The fixed part and at most the kept table entries: nothing is sized by the table length field.
+        Span<byte> bytes = stackalloc byte[MaxReadSize];
+        var read = chunks.ReadPayload(header, bytes);
+        if (read < BaseSize)
         {
             WavThrowHelper.ThrowChunkCutShort(header.Offset, header.Id, header.Size, 0);
         }
 
-        var riffSize = BinaryPrimitives.ReadUInt64LittleEndian(fixedPart);
-        var dataSize = BinaryPrimitives.ReadUInt64LittleEndian(fixedPart[8..]);
-        var sampleCount = BinaryPrimitives.ReadUInt64LittleEndian(fixedPart[16..]);
-        var tableLength = BinaryPrimitives.ReadUInt32LittleEndian(fixedPart[24..]);
+        return Parse(bytes[..read], header);
+    }
+
+    /// <summary>
+    /// Validates a ds64 chunk from its first bytes: the seekable walk and the pipe reader share this.
+    /// </summary>
+    /// <param name="payload">The first min(size, <see cref="MaxReadSize"/>) payload bytes.</param>
+    /// <param name="header">The chunk's header, for its stated size and the offsets in errors.</param>
+    /// <exception cref="AudioFormatException">The chunk is too small or its table does not fit it.</exception>
+    public static WavDs64Chunk Parse(ReadOnlySpan<byte> payload, in RiffChunkHeader header)
+    {
+        if (header.Size < BaseSize)
+        {
+            WavThrowHelper.ThrowBadDs64(header.Offset, $"{header.Size} bytes, but it needs at least {BaseSize}");
+        }
+
+        if (payload.Length < BaseSize)
+        {
+            WavThrowHelper.ThrowChunkCutShort(header.Offset, header.Id, header.Size, 0);
+        }
+
+        var riffSize = BinaryPrimitives.ReadUInt64LittleEndian(payload);
+        var dataSize = BinaryPrimitives.ReadUInt64LittleEndian(payload[8..]);
+        var sampleCount = BinaryPrimitives.ReadUInt64LittleEndian(payload[16..]);
+        var tableLength = BinaryPrimitives.ReadUInt32LittleEndian(payload[24..]);
         if (tableLength > (header.Size - BaseSize) / WavConstants.Ds64TableEntrySize)
         {
             WavThrowHelper.ThrowBadDs64(
@@ -46,15 +72,14 @@ internal readonly record struct WavDs64Chunk(ulong RiffSize, ulong DataSize, ulo
         var table = kept == 0 ? [] : new (uint, ulong)[kept];
         if (kept > 0)
         {
-            var bytes = new byte[BaseSize + (kept * WavConstants.Ds64TableEntrySize)];
-            if (chunks.ReadPayload(header, bytes) < bytes.Length)
+            if (payload.Length < BaseSize + (kept * WavConstants.Ds64TableEntrySize))
             {
                 WavThrowHelper.ThrowChunkCutShort(header.Offset, header.Id, header.Size, 0);
             }
 
             for (var i = 0; i < kept; i++)
             {
-                var entry = bytes.AsSpan(BaseSize + (i * WavConstants.Ds64TableEntrySize));
+                var entry = payload[(BaseSize + (i * WavConstants.Ds64TableEntrySize))..];
                 table[i] = (FourCC.Read(entry), BinaryPrimitives.ReadUInt64LittleEndian(entry[4..]));
             }
         }

@@ -31,6 +31,29 @@ internal readonly record struct WavFormatChunk(SampleFormat SampleFormat, int Sa
             WavThrowHelper.ThrowChunkCutShort(header.Offset, header.Id, header.Size, read);
         }
 
+        return Parse(fmt[..read], header);
+    }
+
+    /// <summary>
+    /// Validates a <c>fmt </c> chunk from its first bytes: the seekable walk and the pipe reader share this, so both
+    /// report the same errors at the same offsets.
+    /// </summary>
+    /// <param name="fmt">The first min(size, 40) payload bytes; bytes past 40 are never needed.</param>
+    /// <param name="header">The chunk's header: its stated size and where it sits, for the offsets in errors.</param>
+    /// <exception cref="AudioFormatException">A field is invalid or unsupported; the offset is the field's.</exception>
+    public static WavFormatChunk Parse(ReadOnlySpan<byte> fmt, in RiffChunkHeader header)
+    {
+        if (header.Size < WavConstants.FmtBaseSize)
+        {
+            WavThrowHelper.ThrowFmtTooSmall(header.Offset, header.Size, WavConstants.FmtBaseSize);
+        }
+
+        var wanted = (int)Math.Min(header.Size, WavConstants.FmtExtensibleSize);
+        if (fmt.Length < wanted)
+        {
+            WavThrowHelper.ThrowChunkCutShort(header.Offset, header.Id, header.Size, fmt.Length);
+        }
+
         var at = header.PayloadOffset;
         var tag = BinaryPrimitives.ReadUInt16LittleEndian(fmt);
         int channels = BinaryPrimitives.ReadUInt16LittleEndian(fmt[2..]);

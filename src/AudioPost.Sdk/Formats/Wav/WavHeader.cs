@@ -29,18 +29,7 @@ internal sealed record WavHeader(WavFormatChunk Format, long DataOffset, long Da
             WavThrowHelper.ThrowFileTooShort(start, length - start);
         }
 
-        var formId = FourCC.Read(riff);
-        if (formId is not (WavConstants.RiffId or WavConstants.Rf64Id or WavConstants.Bw64Id))
-        {
-            WavThrowHelper.ThrowNotRiff(start, formId);
-        }
-
-        var formType = FourCC.Read(riff[8..]);
-        if (formType != WavConstants.WaveId)
-        {
-            WavThrowHelper.ThrowNotWave(start + 8, formType);
-        }
-
+        var formId = ReadFormId(riff, start);
         var firstChunk = start + WavConstants.RiffHeaderSize;
         var riffSize = BinaryPrimitives.ReadUInt32LittleEndian(riff[4..]);
         WavDs64Chunk? ds64 = null;
@@ -72,7 +61,27 @@ internal sealed record WavHeader(WavFormatChunk Format, long DataOffset, long Da
         return Walk(stream, chunks, options, formId, length);
     }
 
-    private static long LookupLargeSize(WavDs64Chunk ds64, uint id)
+    /// <summary>Checks the 12-byte RIFF header at <paramref name="start"/> and returns its form id: RIFF, RF64 or BW64.</summary>
+    /// <exception cref="AudioFormatException">It is not a RIFF/RF64/BW64 header or not of form WAVE.</exception>
+    internal static uint ReadFormId(ReadOnlySpan<byte> riff, long start)
+    {
+        var formId = FourCC.Read(riff);
+        if (formId is not (WavConstants.RiffId or WavConstants.Rf64Id or WavConstants.Bw64Id))
+        {
+            WavThrowHelper.ThrowNotRiff(start, formId);
+        }
+
+        var formType = FourCC.Read(riff[8..]);
+        if (formType != WavConstants.WaveId)
+        {
+            WavThrowHelper.ThrowNotWave(start + 8, formType);
+        }
+
+        return formId;
+    }
+
+    /// <summary>The 64-bit size of a chunk whose 32-bit size is 0xFFFFFFFF, or −1 when <c>ds64</c> does not give one.</summary>
+    internal static long LookupLargeSize(WavDs64Chunk ds64, uint id)
     {
         var size = id == WavConstants.DataId ? ds64.DataSize : ds64.TryGetSize(id, out var listed) ? listed : ulong.MaxValue;
 
@@ -174,14 +183,7 @@ internal sealed record WavHeader(WavFormatChunk Format, long DataOffset, long Da
         }
 
         var header = data.Value;
-        var metadata = AudioMetadata.Empty;
-        var frames = header.Size / format!.Value.BlockAlign;
-        var list = markers.ToMarkers(frames);
-        if (bext is not null || ixml is not null || list.Count > 0)
-        {
-            metadata = new AudioMetadata { Broadcast = bext, IXml = ixml, Markers = list };
-        }
-
+        var metadata = BuildMetadata(bext, ixml, markers, header.Size / format!.Value.BlockAlign);
         return new WavHeader(format.Value, header.PayloadOffset, header.Size, formId, metadata);
     }
 
@@ -205,6 +207,15 @@ internal sealed record WavHeader(WavFormatChunk Format, long DataOffset, long Da
         Span<byte> id = stackalloc byte[4];
         stream.Position = offset;
         return stream.ReadAtLeast(id, 4, throwOnEndOfStream: false) == 4 && WavConstants.IsKnownChunk(FourCC.Read(id));
+    }
+
+    /// <summary>Assembles what the walk found; markers are clipped to <paramref name="frames"/>.</summary>
+    internal static AudioMetadata BuildMetadata(BroadcastExtension? bext, IXmlMetadata? ixml, WavMarkerChunks markers, long frames)
+    {
+        var list = markers.ToMarkers(frames);
+        return bext is null && ixml is null && list.Count == 0
+            ? AudioMetadata.Empty
+            : new AudioMetadata { Broadcast = bext, IXml = ixml, Markers = list };
     }
 
     private static RiffChunkHeader ClampDataPastEnd(in RiffChunkHeader chunk, long length, bool recovery)
@@ -233,13 +244,25 @@ internal sealed record WavHeader(WavFormatChunk Format, long DataOffset, long Da
         // bounded by the file itself.
         var payload = new byte[chunk.Size];
         var read = chunks.ReadPayload(chunk, payload);
+        if (read < payload.Length && !recovery)
+        {
+            WavThrowHelper.ThrowChunkCutShort(chunk.Offset, chunk.Id, chunk.Size, read);
+        }
+
+        if (read == payload.Length)
+        {
+            ParseMetadataChunk(payload, chunk, recovery, ref bext, ref ixml, markers);
+        }
+    }
+
+    /// <summary>Parses a whole <c>bext</c>, <c>iXML</c>, <c>cue </c> or <c>LIST</c> payload into what the walk collects;
+    /// the first <c>bext</c> and <c>iXML</c> win.</summary>
+    /// <exception cref="AudioFormatException">The chunk is damaged and <paramref name="recovery"/> is off.</exception>
+    internal static void ParseMetadataChunk(
+        ReadOnlySpan<byte> payload, in RiffChunkHeader chunk, bool recovery, ref BroadcastExtension? bext, ref IXmlMetadata? ixml, WavMarkerChunks markers)
+    {
         try
         {
-            if (read < payload.Length)
-            {
-                WavThrowHelper.ThrowChunkCutShort(chunk.Offset, chunk.Id, chunk.Size, read);
-            }
-
             switch (chunk.Id)
             {
                 case WavConstants.BextId:
