@@ -11,7 +11,9 @@ namespace AudioPost.Sdk.Formats.SndFile;
 /// <remarks>
 /// libsndfile decodes into one interleaved float buffer allocated at open, which <see cref="SampleConversion.Deinterleave"/>
 /// spreads into the caller's planar block, so <see cref="Read"/> and <see cref="Seek"/> allocate nothing. Not
-/// thread-safe (see <see cref="IAudioFileReader"/>). Without <see cref="Dispose"/> the native handle leaks.
+/// thread-safe (see <see cref="IAudioFileReader"/>). The native handle is a <see cref="SndFileHandle"/>: a reader dropped
+/// without <see cref="Dispose"/> is closed by the finalizer (sf_close, then the stream when the reader owns it), but
+/// only at the next garbage collection, so dispose readers.
 /// </remarks>
 internal sealed unsafe class SndFileDecoderCore : IAudioFileReader
 {
@@ -20,18 +22,18 @@ internal sealed unsafe class SndFileDecoderCore : IAudioFileReader
     private readonly Stream _stream;
     private readonly bool _leaveOpen;
     private readonly SndFileStreamBridge _bridge;
-    private readonly nint _sndfile;
+    private readonly SndFileHandle _sndfile;
     private readonly int _channelCount;
     private readonly float[] _scratch;
     private readonly int _scratchFrames;
     private long _position;
     private bool _disposed;
 
-    private SndFileDecoderCore(Stream stream, DecoderOptions options, SndFileStreamBridge bridge, nint sndfile, AudioFileInfo info)
+    private SndFileDecoderCore(Stream stream, DecoderOptions options, SndFileHandle sndfile, AudioFileInfo info)
     {
         _stream = stream;
         _leaveOpen = options.LeaveOpen;
-        _bridge = bridge;
+        _bridge = sndfile.Bridge;
         _sndfile = sndfile;
         Info = info;
         _channelCount = info.ChannelCount;
@@ -49,30 +51,21 @@ internal sealed unsafe class SndFileDecoderCore : IAudioFileReader
     /// <exception cref="IOException">The stream failed.</exception>
     public static SndFileDecoderCore Open(Stream stream, DecoderOptions options)
     {
-        var bridge = new SndFileStreamBridge(stream);
-        nint sndfile = 0;
+        SfInfo info = default;
+        var sndfile = SndFileHandle.Open(stream, ownsStream: !options.LeaveOpen, SndFileNative.ModeRead, &info);
         try
         {
-            var callbacks = SndFileStreamBridge.Callbacks;
-            SfInfo info = default;
-            sndfile = SndFileNative.OpenVirtual(&callbacks, SndFileNative.ModeRead, &info, bridge.UserData);
-            bridge.ThrowIfFailed();
-            if (sndfile == 0)
+            sndfile.Bridge.ThrowIfFailed();
+            if (sndfile.IsInvalid)
             {
                 SndFileThrowHelper.ThrowCannotOpen(stream);
             }
 
-            var reader = new SndFileDecoderCore(stream, options, bridge, sndfile, Describe(stream, info));
-            return reader;
+            return new SndFileDecoderCore(stream, options, sndfile, Describe(stream, info));
         }
         catch
         {
-            if (sndfile != 0)
-            {
-                _ = SndFileNative.Close(sndfile);
-            }
-
-            bridge.Dispose();
+            sndfile.Dispose();
             throw;
         }
     }
@@ -144,17 +137,13 @@ internal sealed unsafe class SndFileDecoderCore : IAudioFileReader
         }
 
         _disposed = true;
-        try
+
+        // sf_close and the bridge (see SndFileHandle); the stream is closed here so that its errors are not swallowed.
+        _sndfile.DetachStream();
+        _sndfile.Dispose();
+        if (!_leaveOpen)
         {
-            _ = SndFileNative.Close(_sndfile);
-        }
-        finally
-        {
-            _bridge.Dispose();
-            if (!_leaveOpen)
-            {
-                _stream.Dispose();
-            }
+            _stream.Dispose();
         }
     }
 

@@ -13,6 +13,11 @@ namespace AudioPost.Sdk.Formats.SndFile;
 /// allocated at creation and handed to sf_writef_float, so <see cref="Write"/> allocates nothing. libsndfile and the
 /// codec buffer internally; the container is finalised by sf_close in <see cref="Complete"/>. Not thread-safe (see
 /// <see cref="IAudioFileWriter"/>).
+/// <para>The native handle is a <see cref="SndFileHandle"/>, so a writer dropped without <see cref="Dispose"/> is
+/// closed by the finalizer: sf_close still finishes the file through the stream (which the bridge's strong
+/// <see cref="GCHandle"/> keeps alive until then), and the stream is disposed after it when the writer owns it. That is
+/// a backstop against leaking the native handle and the file, not a way to finish files: it happens at an unknown time
+/// on the finalizer thread, and any error is lost.</para>
 /// </remarks>
 internal sealed unsafe class SndFileEncoderCore : IAudioFileWriter
 {
@@ -21,12 +26,11 @@ internal sealed unsafe class SndFileEncoderCore : IAudioFileWriter
 
     private readonly Stream _stream;
     private readonly bool _leaveOpen;
-    private readonly SndFileStreamBridge _bridge;
     private readonly int _channelCount;
     private readonly int[]? _channelMap;
     private readonly float[] _scratch;
     private readonly int _scratchFrames;
-    private nint _sndfile;
+    private readonly SndFileHandle _sndfile;
     private long _framesWritten;
     private bool _completed;
     private bool _disposed;
@@ -40,29 +44,24 @@ internal sealed unsafe class SndFileEncoderCore : IAudioFileWriter
         _channelMap = SndFileChannelOrder.GetWriteMap(format, spec.Layout);
         _scratchFrames = Math.Max(1, options.BufferSize / (_channelCount * sizeof(float)));
         _scratch = new float[_scratchFrames * _channelCount];
-        _bridge = new SndFileStreamBridge(stream);
+        var info = new SfInfo { SampleRate = spec.SampleRate, Channels = _channelCount, Format = libraryFormat };
+        _sndfile = SndFileHandle.Open(stream, ownsStream: !options.LeaveOpen, SndFileNative.ModeWrite, &info);
         try
         {
-            var callbacks = SndFileStreamBridge.Callbacks;
-            var info = new SfInfo { SampleRate = spec.SampleRate, Channels = _channelCount, Format = libraryFormat };
-            _sndfile = SndFileNative.OpenVirtual(&callbacks, SndFileNative.ModeWrite, &info, _bridge.UserData);
-            _bridge.ThrowIfFailed();
-            if (_sndfile == 0)
+            _sndfile.Bridge.ThrowIfFailed();
+            if (_sndfile.IsInvalid)
             {
                 throw new NotSupportedException(
-                    $"libsndfile cannot create a {format.Name} file with {_channelCount} channel(s) at {spec.SampleRate} Hz: {SndFileNative.GetErrorText(0)}");
+                    $"libsndfile cannot create a {format.Name} file with {_channelCount} channel(s) at {spec.SampleRate} Hz: {SndFileNative.GetOpenErrorText()}");
             }
 
             Configure(format, formatOptions);
         }
         catch
         {
-            if (_sndfile != 0)
-            {
-                _ = SndFileNative.Close(_sndfile);
-            }
-
-            _bridge.Dispose();
+            // The encoder's caller disposes the stream on failure.
+            _sndfile.DetachStream();
+            _sndfile.Dispose();
             throw;
         }
     }
@@ -90,7 +89,7 @@ internal sealed unsafe class SndFileEncoderCore : IAudioFileWriter
                 var frames = Math.Min(block.FrameCount - done, _scratchFrames);
                 Interleave(block.Slice(done, frames));
                 var written = SndFileNative.WriteFramesFloat(_sndfile, scratch, frames);
-                _bridge.ThrowIfFailed();
+                _sndfile.Bridge.ThrowIfFailed();
                 if (written != frames)
                 {
                     SndFileThrowHelper.ThrowLibraryError(_sndfile, "encode");
@@ -118,12 +117,13 @@ internal sealed unsafe class SndFileEncoderCore : IAudioFileWriter
             return;
         }
 
-        // sf_close encodes what the codec still holds and finalises the headers through the bridge.
+        // sf_close encodes what the codec still holds and finalises the headers through the bridge. The stream stays
+        // with this writer, so that its flush errors reach the caller.
         _completed = true;
-        var sndfile = _sndfile;
-        _sndfile = 0;
-        var result = SndFileNative.Close(sndfile);
-        _bridge.ThrowIfFailed();
+        _sndfile.DetachStream();
+        _sndfile.Dispose();
+        _sndfile.Bridge.ThrowIfFailed();
+        var result = _sndfile.CloseResult;
         if (result != 0)
         {
             throw new IOException($"libsndfile failed to finish the file: {Marshal.PtrToStringUTF8(SndFileNative.ErrorNumber(result))}");
@@ -146,7 +146,7 @@ internal sealed unsafe class SndFileEncoderCore : IAudioFileWriter
         finally
         {
             _disposed = true;
-            _bridge.Dispose();
+            _sndfile.Dispose();
             if (!_leaveOpen)
             {
                 _stream.Dispose();

@@ -12,7 +12,7 @@ internal static class SndFileThrowHelper
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void ThrowCannotOpen(Stream stream) =>
         throw new AudioFormatException(
-            $"libsndfile cannot open the file: {SndFileNative.GetErrorText(0)}", 0, (stream as FileStream)?.Name, innerException: null);
+            $"libsndfile cannot open the file: {SndFileNative.GetOpenErrorText()}", 0, (stream as FileStream)?.Name, innerException: null);
 
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -28,12 +28,12 @@ internal static class SndFileThrowHelper
     /// <summary>A libsndfile read, write or seek failed without a stream exception behind it.</summary>
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void ThrowLibraryError(nint sndfile, string operation) =>
+    public static void ThrowLibraryError(SndFileHandle sndfile, string operation) =>
         throw new IOException($"libsndfile failed to {operation}: {SndFileNative.GetErrorText(sndfile)}");
 
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void ThrowDecodeError(nint sndfile) =>
+    public static void ThrowDecodeError(SndFileHandle sndfile) =>
         throw new AudioFormatException($"libsndfile failed to decode the file: {SndFileNative.GetErrorText(sndfile)}");
 
     [DoesNotReturn]

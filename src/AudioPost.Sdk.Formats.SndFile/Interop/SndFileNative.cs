@@ -23,29 +23,33 @@ internal static unsafe partial class SndFileNative
     [LibraryImport(Library, EntryPoint = "sf_open_virtual")]
     public static partial nint OpenVirtual(SfVirtualIo* virtualIo, int mode, SfInfo* info, nint userData);
 
+    /// <summary>sf_close. Only <see cref="SndFileHandle"/> calls it, when it is released.</summary>
     [LibraryImport(Library, EntryPoint = "sf_close")]
     public static partial int Close(nint sndfile);
 
     [LibraryImport(Library, EntryPoint = "sf_readf_float")]
-    public static partial long ReadFramesFloat(nint sndfile, float* buffer, long frames);
+    public static partial long ReadFramesFloat(SndFileHandle sndfile, float* buffer, long frames);
 
     [LibraryImport(Library, EntryPoint = "sf_writef_float")]
-    public static partial long WriteFramesFloat(nint sndfile, float* buffer, long frames);
+    public static partial long WriteFramesFloat(SndFileHandle sndfile, float* buffer, long frames);
 
     [LibraryImport(Library, EntryPoint = "sf_seek")]
-    public static partial long Seek(nint sndfile, long frames, int whence);
+    public static partial long Seek(SndFileHandle sndfile, long frames, int whence);
 
     [LibraryImport(Library, EntryPoint = "sf_command")]
-    public static partial int Command(nint sndfile, int command, void* data, int dataSize);
+    public static partial int Command(SndFileHandle sndfile, int command, void* data, int dataSize);
 
     [LibraryImport(Library, EntryPoint = "sf_format_check")]
     public static partial int FormatCheck(SfInfo* info);
 
     [LibraryImport(Library, EntryPoint = "sf_error")]
-    public static partial int Error(nint sndfile);
+    public static partial int Error(SndFileHandle sndfile);
 
     [LibraryImport(Library, EntryPoint = "sf_strerror")]
     public static partial nint StrError(nint sndfile);
+
+    [LibraryImport(Library, EntryPoint = "sf_strerror")]
+    public static partial nint StrError(SndFileHandle sndfile);
 
     [LibraryImport(Library, EntryPoint = "sf_error_number")]
     public static partial nint ErrorNumber(int error);
@@ -53,7 +57,11 @@ internal static unsafe partial class SndFileNative
     [LibraryImport(Library, EntryPoint = "sf_version_string")]
     public static partial nint VersionString();
 
-    /// <summary>Gets libsndfile's text for the last error of <paramref name="sndfile"/> (or of the last failed open, for 0).</summary>
-    public static string GetErrorText(nint sndfile) =>
+    /// <summary>Gets libsndfile's text for the last failed open.</summary>
+    public static string GetOpenErrorText() =>
+        Marshal.PtrToStringUTF8(StrError(0)) ?? "unknown libsndfile error";
+
+    /// <summary>Gets libsndfile's text for the last error of <paramref name="sndfile"/>.</summary>
+    public static string GetErrorText(SndFileHandle sndfile) =>
         Marshal.PtrToStringUTF8(StrError(sndfile)) ?? "unknown libsndfile error";
 }

@@ -11,7 +11,8 @@ namespace AudioPost.Sdk.Formats.SndFile.Interop;
 /// <remarks>
 /// Exceptions must never unwind through native frames (that terminates the process), so each callback catches,
 /// stashes the first exception and reports failure to libsndfile; the caller of the native function then calls
-/// <see cref="ThrowIfFailed"/>, which rethrows it as an <see cref="IOException"/>. Offsets are relative to where the
+/// <see cref="ThrowIfFailed"/>, which rethrows it as an <see cref="IOException"/>. On the finalizer thread (sf_close of a
+/// dropped reader or writer, see <see cref="SndFileHandle"/>) nobody rethrows it: the failure is only a failed close. Offsets are relative to where the
 /// stream was when the bridge was created, so a file embedded in a larger stream works. The callbacks do not
 /// allocate. Used by one thread at a time, like the reader or writer that owns it.
 /// </remarks>
@@ -76,12 +77,29 @@ internal sealed unsafe class SndFileStreamBridge : IDisposable
         throw new IOException($"The stream failed while libsndfile was using it: {error.Message}", error);
     }
 
-    private static SndFileStreamBridge From(nint userData) => (SndFileStreamBridge)GCHandle.FromIntPtr(userData).Target!;
+    /// <summary>The bridge behind the callbacks' user data, or null when there is none; never throws, because the
+    /// callbacks run inside native frames.</summary>
+    private static SndFileStreamBridge? From(nint userData)
+    {
+        try
+        {
+            return userData == 0 ? null : GCHandle.FromIntPtr(userData).Target as SndFileStreamBridge;
+        }
+        catch (Exception)
+        {
+            return null;
+        }
+    }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static long GetFileLength(nint userData)
     {
         var bridge = From(userData);
+        if (bridge is null)
+        {
+            return -1;
+        }
+
         try
         {
             return bridge._stream.Length - bridge._origin;
@@ -97,6 +115,11 @@ internal sealed unsafe class SndFileStreamBridge : IDisposable
     private static long Seek(long offset, int whence, nint userData)
     {
         var bridge = From(userData);
+        if (bridge is null)
+        {
+            return -1;
+        }
+
         try
         {
             var stream = bridge._stream;
@@ -128,6 +151,11 @@ internal sealed unsafe class SndFileStreamBridge : IDisposable
     private static long Read(void* buffer, long count, nint userData)
     {
         var bridge = From(userData);
+        if (bridge is null)
+        {
+            return 0;
+        }
+
         try
         {
             // Write-only streams: libsndfile may still try to read a header back; "nothing there" is the answer.
@@ -162,6 +190,11 @@ internal sealed unsafe class SndFileStreamBridge : IDisposable
     private static long Write(void* buffer, long count, nint userData)
     {
         var bridge = From(userData);
+        if (bridge is null)
+        {
+            return 0;
+        }
+
         try
         {
             long total = 0;
@@ -185,6 +218,11 @@ internal sealed unsafe class SndFileStreamBridge : IDisposable
     private static long Tell(nint userData)
     {
         var bridge = From(userData);
+        if (bridge is null)
+        {
+            return -1;
+        }
+
         try
         {
             return bridge._stream.Position - bridge._origin;

@@ -97,6 +97,10 @@ internal static class AiffConstants
     /// a file of nothing but empty chunks is rejected in milliseconds.</summary>
     public const int MaxChunks = 4096;
 
+    /// <summary>The most <c>MARK</c> bytes the decoder reads: 65535 markers of the largest size (id, position, a
+    /// 255-byte name with its count byte). Anything beyond cannot belong to a marker, so it is not read.</summary>
+    public const int MaxMarkChunkSize = 2 + (65535 * (6 + 256));
+
     /// <summary>The most bytes an AIFF file can address: its sizes are 32-bit.</summary>
     public const long MaxFormSize = uint.MaxValue;
 }

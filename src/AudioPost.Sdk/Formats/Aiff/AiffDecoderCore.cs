@@ -4,6 +4,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using AudioPost.Sdk.Buffers;
 using AudioPost.Sdk.Dsp;
+using AudioPost.Sdk.Formats.Metadata;
 using AudioPost.Sdk.IO;
 
 namespace AudioPost.Sdk.Formats.Aiff;
@@ -36,7 +37,7 @@ internal sealed class AiffDecoderCore : IAudioFileReader
     private bool _streamAtPosition;
     private bool _disposed;
 
-    private AiffDecoderCore(Stream stream, DecoderOptions options, in AiffCommonChunk comm, in SoundData sound)
+    private AiffDecoderCore(Stream stream, DecoderOptions options, in AiffCommonChunk comm, in SoundData sound, long frames, AudioMetadata metadata)
     {
         _stream = stream;
         _leaveOpen = options.LeaveOpen;
@@ -47,12 +48,7 @@ internal sealed class AiffDecoderCore : IAudioFileReader
         _sampleFormat = comm.SampleFormat;
         _swapBytes = comm.SwapBytes;
         _flipSign8 = comm.FlipSign8;
-
-        // COMM's count is trusted only as far as the SSND payload backs it: a writer killed between refreshes, or one
-        // that never patched the count, leaves more (or fewer) frames than it declared. A trailing partial frame is
-        // ignored.
-        var frames = Math.Min(comm.DeclaredFrames, sound.Size / _blockAlign);
-        Info = new AudioFileInfo(AiffFormat.Instance, comm.SampleFormat, comm.SampleRate, comm.Layout, frames);
+        Info = new AudioFileInfo(AiffFormat.Instance, comm.SampleFormat, comm.SampleRate, comm.Layout, frames) { Metadata = metadata };
 
         // Sized from the options and the validated block align (at most 64 × 8 bytes), never from a raw header field.
         _bufferFrames = (int)Math.Clamp(Math.Min(options.BufferSize / _blockAlign, frames), 1, int.MaxValue);
@@ -90,31 +86,68 @@ internal sealed class AiffDecoderCore : IAudioFileReader
             AiffThrowHelper.ThrowNotAiff(start + 8, formType);
         }
 
-        // As for RIFF, 0 and 0xFFFFFFFF are what streaming writers leave when they never patched the size.
+        // As for RIFF, 0 and 0xFFFFFFFF are what streaming writers leave when they never patched the size. Recovery
+        // ignores the FORM size altogether: a stale (too small) one would hide chunks or frames a killed writer left.
+        var recovery = options.RecoveryMode;
         var formSize = BinaryPrimitives.ReadUInt32BigEndian(form[4..]);
-        var containerEnd = formSize is 0 or uint.MaxValue ? length : start + 8 + formSize;
+        var containerEnd = recovery || formSize is 0 or uint.MaxValue ? length : start + 8 + formSize;
         var chunks = new IffChunkReader(stream, start + AiffConstants.FormHeaderSize, containerEnd, length);
         var isAifc = formType == AiffConstants.AifcId;
 
-        // IFF fixes no chunk order, so SSND may precede COMM: the walk records both and stops when it has them.
+        // IFF fixes no chunk order: SSND may precede COMM, and MARK may come before or after both, so the walk goes
+        // on to the end of the FORM.
         AiffCommonChunk? comm = null;
         SoundData? sound = null;
+        var soundRecovered = false;
+        List<AudioMarker>? markers = null;
         for (var count = 0; ; count++)
         {
             if (count >= AiffConstants.MaxChunks)
             {
+                if (comm.HasValue && sound.HasValue)
+                {
+                    break;
+                }
+
                 AiffThrowHelper.ThrowTooManyChunks(chunks.NextOffset);
             }
 
             var status = chunks.ReadNext(out var chunk);
-            if (status == RiffChunkStatus.End && comm is { DeclaredFrames: 0 } && !sound.HasValue)
+            if (status == RiffChunkStatus.PayloadPastEnd && chunk.Id == AiffConstants.SsndId && !sound.HasValue
+                && (recovery || chunk.Size == uint.MaxValue))
             {
-                // AIFF allows an empty file to leave SSND out.
-                return new AiffDecoderCore(stream, options, comm.Value, new SoundData(chunk.Offset, 0));
+                // A writer killed before it patched the size, or (0xFFFFFFFF) one that streamed and never could: the
+                // samples run to the end of the file. Nothing can follow them.
+                sound = SoundData.Parse(chunks, chunk with { Size = length - chunk.PayloadOffset });
+                soundRecovered = true;
+                break;
+            }
+
+            if (recovery && sound is { } audio && chunk.Offset == audio.ChunkEnd && status != RiffChunkStatus.End
+                && (status == RiffChunkStatus.TruncatedHeader || !FourCC.IsPrintable(chunk.Id)))
+            {
+                // Not a chunk right behind the samples: frames written after the last header refresh. They belong to
+                // SSND.
+                sound = audio with { Size = length - audio.Offset };
+                soundRecovered = true;
+                break;
             }
 
             if (status != RiffChunkStatus.Chunk)
             {
+                if (comm.HasValue && sound.HasValue)
+                {
+                    // Whatever follows the samples (a cut-off trailer, leftovers of a killed writer) cannot hide them.
+                    break;
+                }
+
+                if (status == RiffChunkStatus.End && comm is { DeclaredFrames: 0 } && !sound.HasValue)
+                {
+                    // AIFF allows an empty file to leave SSND out.
+                    sound = new SoundData(chunk.Offset, 0, chunk.Offset);
+                    break;
+                }
+
                 ThrowForStatus(status, chunk, comm, length);
             }
 
@@ -135,20 +168,51 @@ internal sealed class AiffDecoderCore : IAudioFileReader
                         AiffThrowHelper.ThrowDuplicate(chunk.Offset, chunk.Id);
                     }
 
-                    sound = SoundData.Parse(chunks, chunk);
+                    if (recovery && chunk.Size < AiffConstants.SsndHeaderSize)
+                    {
+                        // A size of 0, left by a writer killed before its first refresh: the samples run to the end.
+                        sound = SoundData.Parse(chunks, chunk with { Size = length - chunk.PayloadOffset });
+                        soundRecovered = true;
+                    }
+                    else
+                    {
+                        sound = SoundData.Parse(chunks, chunk);
+                    }
+
+                    break;
+
+                case AiffConstants.MarkId when markers is null:
+                    markers = ReadMarkers(chunks, chunk, recovery);
                     break;
 
                 default:
-                    // FVER (whose value no reader acts on), MARK, INST, COMT, NAME, AUTH, '(c) ', ANNO, APPL, ID3 and
-                    // anything unknown are skipped.
+                    // FVER (whose value no reader acts on), a second MARK, INST, COMT, NAME, AUTH, '(c) ', ANNO, APPL,
+                    // ID3 and anything unknown are skipped.
                     break;
             }
 
-            if (comm.HasValue && sound.HasValue)
+            if (soundRecovered)
             {
-                return new AiffDecoderCore(stream, options, comm.Value, sound.Value);
+                break;
             }
         }
+
+        if (!comm.HasValue)
+        {
+            AiffThrowHelper.ThrowMissingComm(chunks.NextOffset);
+        }
+
+        var common = comm.Value;
+        var samples = sound!.Value;
+
+        // COMM's count is trusted only as far as the SSND payload backs it: a writer killed between refreshes, or one
+        // that never patched the count, leaves more (or fewer) frames than it declared. A trailing partial frame is
+        // ignored. Recovery takes the count from the samples when COMM's is plainly stale: 0, or written before the
+        // frames recovered past SSND's stated size.
+        var available = samples.Size / common.BlockAlign;
+        var frames = recovery && (common.DeclaredFrames == 0 || soundRecovered) ? available : Math.Min(common.DeclaredFrames, available);
+        var metadata = markers is { Count: > 0 } ? new AudioMetadata { Markers = ClipMarkers(markers, frames) } : AudioMetadata.Empty;
+        return new AiffDecoderCore(stream, options, common, samples, frames, metadata);
     }
 
     public void Seek(long frame)
@@ -273,10 +337,40 @@ internal sealed class AiffDecoderCore : IAudioFileReader
         }
     }
 
+    /// <summary>Reads a <c>MARK</c> chunk; in recovery mode a damaged one is dropped rather than failing the open.</summary>
+    /// <exception cref="AudioFormatException">The chunk is damaged and <paramref name="recovery"/> is off.</exception>
+    private static List<AudioMarker>? ReadMarkers(IffChunkReader chunks, in RiffChunkHeader chunk, bool recovery)
+    {
+        // The walk checked the size against the stream's length, and nothing past MaxMarkChunkSize can belong to a
+        // marker, so this allocation is bounded by the file and by the format.
+        var payload = new byte[Math.Min(chunk.Size, AiffConstants.MaxMarkChunkSize)];
+        var read = chunks.ReadPayload(chunk, payload);
+        try
+        {
+            if (read < payload.Length)
+            {
+                AiffThrowHelper.ThrowChunkCutShort(chunk.Offset, chunk.Id, chunk.Size, read);
+            }
+
+            return AiffMarkChunk.Parse(payload, chunk.Offset, chunk.PayloadOffset);
+        }
+        catch (AudioFormatException) when (recovery)
+        {
+            // Recovery mode is about getting the audio back: damaged metadata is dropped, not fatal.
+            return null;
+        }
+    }
+
+    /// <summary>Clips positions to the file's <paramref name="frames"/> and orders the markers by position, keeping
+    /// file order among equal positions.</summary>
+    private static AudioMarker[] ClipMarkers(List<AudioMarker> markers, long frames) =>
+        [.. markers.Select(marker => marker.Position <= frames ? marker : marker with { Position = frames }).OrderBy(static marker => marker.Position)];
+
     /// <summary>Where the samples of a validated <c>SSND</c> chunk lie.</summary>
     /// <param name="Offset">The stream offset of the first sample.</param>
     /// <param name="Size">The bytes from there to the end of the chunk.</param>
-    private readonly record struct SoundData(long Offset, long Size)
+    /// <param name="ChunkEnd">The stream offset just past the chunk and its pad byte, where the next chunk starts.</param>
+    private readonly record struct SoundData(long Offset, long Size, long ChunkEnd)
     {
         /// <summary>Reads the SSND offset and block size and applies the offset.</summary>
         /// <exception cref="AudioFormatException">The chunk is too small, or its offset points past its end.</exception>
@@ -301,7 +395,7 @@ internal sealed class AiffDecoderCore : IAudioFileReader
                 AiffThrowHelper.ThrowBadSoundDataOffset(header.PayloadOffset, dataOffset, available);
             }
 
-            return new SoundData(header.PayloadOffset + AiffConstants.SsndHeaderSize + dataOffset, available - dataOffset);
+            return new SoundData(header.PayloadOffset + AiffConstants.SsndHeaderSize + dataOffset, available - dataOffset, header.PaddedEnd);
         }
     }
 }

@@ -13,6 +13,10 @@ namespace AudioPost.Sdk.Formats.Aiff;
 /// conventional layout for the count back.</para>
 /// <para>Crash safety: the header sizes (FORM size, COMM numSampleFrames, SSND size) are refreshed every
 /// <see cref="AiffEncoderOptions.HeaderRefreshInterval"/> of audio, so a killed process leaves a readable file.</para>
+/// <para>Markers: <see cref="EncoderOptions.Metadata"/>'s markers are written to a <c>MARK</c> chunk ahead of the
+/// samples, so a killed process keeps them too. AIFF markers are points: a region becomes two markers, its start
+/// (named by its label) and its end (named "<c>label end</c>"); notes are dropped, and so are the broadcast extension and
+/// iXML, which AIFF cannot hold. The markers are copied when the writer is created.</para>
 /// <para>Holds only immutable options, so it is thread-safe; each writer is used by one thread at a time.</para>
 /// </remarks>
 public sealed class AiffEncoder : IAudioEncoder
@@ -46,7 +50,9 @@ public sealed class AiffEncoder : IAudioEncoder
     /// <exception cref="ArgumentException"><paramref name="stream"/> cannot be written or seeked, or <paramref name="spec"/> is the default value.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="sampleFormat"/> is not a defined value.</exception>
     /// <exception cref="NotSupportedException"><paramref name="sampleFormat"/> is a float format and
-    /// <see cref="AiffEncoderOptions.Variant"/> is <see cref="AiffVariant.Aiff"/>.</exception>
+    /// <see cref="AiffEncoderOptions.Variant"/> is <see cref="AiffVariant.Aiff"/>; or a marker in
+    /// <see cref="EncoderOptions.Metadata"/> (or a region's end) lies beyond frame <see cref="uint.MaxValue"/>, or there
+    /// are more than 32767 AIFF markers (a region takes two).</exception>
     /// <exception cref="IOException">The stream failed.</exception>
     public IAudioFileWriter Create(Stream stream, AudioSpec spec, SampleFormat sampleFormat, EncoderOptions? options = null)
     {
@@ -72,7 +78,11 @@ public sealed class AiffEncoder : IAudioEncoder
                     $"Plain AIFF cannot hold {sampleFormat}; use AiffVariant.Automatic or AiffVariant.AiffC to write AIFF-C 'fl32'/'fl64'.");
             }
 
-            return new AiffEncoderCore(stream, spec, sampleFormat, Compression(sampleFormat, Options.Variant), options, Options.HeaderRefreshInterval);
+            // Validated and serialized here, before the stream is touched; the bytes are a copy, so the caller's marker
+            // list may change afterwards.
+            var markChunk = AiffMarkChunk.Build(options.Metadata.Markers);
+            return new AiffEncoderCore(
+                stream, spec, sampleFormat, Compression(sampleFormat, Options.Variant), options, Options.HeaderRefreshInterval, markChunk);
         }
         catch when (!options.LeaveOpen)
         {

@@ -13,7 +13,7 @@ namespace AudioPost.Sdk.Formats.Aiff;
 /// </summary>
 /// <remarks>
 /// <para>Layout: <c>FORM</c> header; for AIFF-C an <c>FVER</c> chunk; <c>COMM</c> (18 bytes, or for AIFF-C 22 plus
-/// the Pascal-string compression name); <c>SSND</c> with offset and block size 0, then the samples. Offsets are
+/// the Pascal-string compression name); <c>MARK</c> when there are markers; <c>SSND</c> with offset and block size 0, then the samples. Offsets are
 /// relative to where the stream was when the writer was created.</para>
 /// <para>Frames are converted by <see cref="SampleConversion.InterleaveFromFloat"/> into one byte buffer allocated at
 /// creation and then rewritten in place into big-endian (or signed 8-bit) order, so <see cref="Write"/> never
@@ -43,9 +43,10 @@ internal sealed class AiffEncoderCore : IAudioFileWriter
     private bool _completed;
     private bool _disposed;
 
-    // compression: the AIFF-C compression type to write, or null for plain AIFF.
+    // compression: the AIFF-C compression type to write, or null for plain AIFF. markChunk: the whole MARK chunk from
+    // AiffMarkChunk.Build, or empty for none.
     public AiffEncoderCore(
-        Stream stream, AudioSpec spec, SampleFormat sampleFormat, uint? compression, EncoderOptions options, TimeSpan refreshInterval)
+        Stream stream, AudioSpec spec, SampleFormat sampleFormat, uint? compression, EncoderOptions options, TimeSpan refreshInterval, byte[] markChunk)
     {
         _stream = stream;
         _leaveOpen = options.LeaveOpen;
@@ -91,14 +92,19 @@ internal sealed class AiffEncoderCore : IAudioFileWriter
         }
 
         at += commSize;
+
+        // MARK goes ahead of SSND: it is known in full now, and there it survives a process killed mid-file.
+        var prefixSize = at;
         at = WriteChunkHeader(header, at, AiffConstants.SsndId, AiffConstants.SsndHeaderSize);
-        _ssndSizeOffset = _start + at - 4;
         at += AiffConstants.SsndHeaderSize;
-        _headerSize = at;
+        _headerSize = at + markChunk.Length;
+        _ssndSizeOffset = _start + _headerSize - AiffConstants.SsndHeaderSize - 4;
 
         // A valid, empty file from the start: a process killed before the first refresh still leaves a readable file.
         BinaryPrimitives.WriteUInt32BigEndian(header[4..], (uint)(_headerSize - 8));
-        _stream.Write(header[.._headerSize]);
+        _stream.Write(header[..prefixSize]);
+        _stream.Write(markChunk);
+        _stream.Write(header[prefixSize..at]);
 
         // FORM sizes are 32-bit.
         var maxDataBytes = AiffConstants.MaxFormSize - (_headerSize - 8) - 1;

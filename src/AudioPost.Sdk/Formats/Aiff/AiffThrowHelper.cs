@@ -99,6 +99,11 @@ internal static class AiffThrowHelper
 
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void ThrowBadMetadata(long offset, uint id, string what) =>
+        throw Create(offset, $"bad {FourCC.ToDisplayString(id)} chunk: {what}; recovery mode skips damaged metadata");
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static void ThrowBadSoundDataOffset(long offset, uint dataOffset, long available) =>
         throw Create(offset, $"'SSND' data offset {dataOffset} is past the {available} bytes of sound data in the chunk");
 
