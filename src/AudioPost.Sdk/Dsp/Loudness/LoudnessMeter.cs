@@ -86,14 +86,21 @@ public sealed class LoudnessMeter
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="sampleRate"/> is outside 8–384 kHz.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="layout"/> is null.</exception>
     public LoudnessMeter(int sampleRate, ChannelLayout layout)
-        : this(sampleRate, layout, rangeHop100Ms: 1)
+        : this(sampleRate, layout, options: null)
     {
     }
 
-    // rangeHop100Ms = 10 takes one short-term value per second for the LRA, as libebur128 1.2 does (below the
-    // 10 Hz of Tech 3342): only the agreement tests use it, to compare like with like.
-    internal LoudnessMeter(int sampleRate, ChannelLayout layout, int rangeHop100Ms)
+    /// <summary>Creates a meter with explicit measurement choices.</summary>
+    /// <param name="sampleRate">Sample rate in Hz, <see cref="MinimumSampleRate"/> to <see cref="MaximumSampleRate"/>.</param>
+    /// <param name="layout">The speaker roles of the channels, which choose the BS.1770 channel weights.</param>
+    /// <param name="options">The true-peak filter and loudness-range rate, or <see langword="null"/> for
+    /// <see cref="LoudnessMeterOptions.Default"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="sampleRate"/> is outside 8–384 kHz.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="layout"/> is null.</exception>
+    public LoudnessMeter(int sampleRate, ChannelLayout layout, LoudnessMeterOptions? options)
     {
+        options ??= LoudnessMeterOptions.Default;
+        var rangeHop100Ms = 10 / options.RangeValuesPerSecond;
         ArgumentOutOfRangeException.ThrowIfLessThan(sampleRate, MinimumSampleRate);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(sampleRate, MaximumSampleRate);
         ArgumentNullException.ThrowIfNull(layout);
@@ -121,7 +128,7 @@ public sealed class LoudnessMeter
         _momentaryDivisor = 4.0 * samplesIn100Ms;
         _shortTermDivisor = 30.0 * samplesIn100Ms;
         _filter = new KWeightingFilter(sampleRate, _channels);
-        _truePeak = new TruePeakDetector(sampleRate, _channels);
+        _truePeak = new TruePeakDetector(sampleRate, _channels, options.TruePeakFilter);
         _samplePeak = new float[_channels];
         _publishedTruePeaks = new double[_channels];
         Reset();

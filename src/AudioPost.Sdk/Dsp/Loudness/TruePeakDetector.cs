@@ -6,7 +6,7 @@ namespace AudioPost.Sdk.Dsp.Loudness;
 
 /// <summary>
 /// Per-channel maximum of the over-sampled absolute signal (BS.1770 Annex 2), with the Annex's 48-tap,
-/// 4-phase interpolation filter (REFERENCE.md §1.8).
+/// 4-phase interpolation filter (REFERENCE.md §1.8) or a 49-tap Hann-windowed sinc (<see cref="TruePeakFilter"/>).
 /// </summary>
 /// <remarks>
 /// <para>Over-sampling follows the sample rate: 4x below 96 kHz (all four phases), 2x from 96 kHz to below
@@ -21,7 +21,8 @@ internal sealed class TruePeakDetector
     /// <summary>Taps per phase of the Annex 2 filter.</summary>
     public const int TapsPerPhase = 12;
 
-    private const int History = TapsPerPhase - 1;
+    // The windowed-sinc prototype's length: 49 taps at the over-sampled rate, centred on tap 24.
+    private const int SincTaps = 49;
     private const int Chunk = 1024;
 
     // BS.1770-4 Annex 2, phase k, tap m (delay m input samples); the 48-tap prototype is h[4m + k].
@@ -43,19 +44,33 @@ internal sealed class TruePeakDetector
     private readonly float[] _coefficients;
     private readonly Vector<float>[] _coefficientVectors;
     private readonly int _phases;
+
+    // Taps per phase (even, zero-padded: the loops take taps two at a time) and the input history it needs.
+    private readonly int _taps;
+    private readonly int _history;
     private readonly float[][] _work;
     private readonly float[] _peak;
 
-    public TruePeakDetector(int sampleRate, int channelCount)
+    public TruePeakDetector(int sampleRate, int channelCount, TruePeakFilter filter = TruePeakFilter.Bs1770Annex2)
     {
         Oversampling = GetOversampling(sampleRate);
         _phases = Oversampling == 1 ? 0 : Oversampling;
-        _coefficients = new float[_phases * TapsPerPhase];
-        var step = _phases == 0 ? 0 : 4 / _phases;
-        for (var p = 0; p < _phases; p++)
+        if (filter == TruePeakFilter.WindowedSinc49)
         {
-            AnnexPhases.AsSpan(p * step * TapsPerPhase, TapsPerPhase).CopyTo(_coefficients.AsSpan(p * TapsPerPhase));
+            _coefficients = DesignWindowedSinc(_phases, out _taps);
         }
+        else
+        {
+            _taps = TapsPerPhase;
+            _coefficients = new float[_phases * TapsPerPhase];
+            var step = _phases == 0 ? 0 : 4 / _phases;
+            for (var p = 0; p < _phases; p++)
+            {
+                AnnexPhases.AsSpan(p * step * TapsPerPhase, TapsPerPhase).CopyTo(_coefficients.AsSpan(p * TapsPerPhase));
+            }
+        }
+
+        _history = Math.Max(_taps - 1, 0);
 
         _coefficientVectors = new Vector<float>[_coefficients.Length];
         for (var i = 0; i < _coefficients.Length; i++)
@@ -66,7 +81,7 @@ internal sealed class TruePeakDetector
         _work = new float[channelCount][];
         for (var c = 0; c < channelCount; c++)
         {
-            _work[c] = new float[History + Chunk];
+            _work[c] = new float[_history + Chunk];
         }
 
         _peak = new float[channelCount];
@@ -77,6 +92,34 @@ internal sealed class TruePeakDetector
 
     /// <summary>Gets the Annex 2 coefficients of phase <paramref name="phase"/> (0–3), tap by tap.</summary>
     public static ReadOnlySpan<float> GetAnnexPhase(int phase) => AnnexPhases.AsSpan(phase * TapsPerPhase, TapsPerPhase);
+
+    /// <summary>
+    /// Designs the windowed-sinc interpolator: 49 taps at the over-sampled rate, sinc with its cutoff at the input
+    /// Nyquist, Hann window, split into <paramref name="phases"/> polyphase branches (phase k takes taps k, k + L, …)
+    /// padded with zeros to an even, equal length.
+    /// </summary>
+    private static float[] DesignWindowedSinc(int phases, out int taps)
+    {
+        if (phases == 0)
+        {
+            taps = 0;
+            return [];
+        }
+
+        var longest = (SincTaps + phases - 1) / phases;
+        taps = longest + (longest & 1);
+        var coefficients = new float[phases * taps];
+        for (var j = 0; j < SincTaps; j++)
+        {
+            var m = j - ((SincTaps - 1) / 2.0);
+            var x = Math.PI * m / phases;
+            var sinc = Math.Abs(m) < 1e-9 ? 1.0 : Math.Sin(x) / x;
+            var window = 0.5 * (1 - Math.Cos(2 * Math.PI * j / (SincTaps - 1)));
+            coefficients[((j % phases) * taps) + (j / phases)] = (float)(sinc * window);
+        }
+
+        return coefficients;
+    }
 
     /// <summary>Gets the over-sampling factor for <paramref name="sampleRate"/>: 4 below 96 kHz, 2 below 192 kHz, else 1.</summary>
     public static int GetOversampling(int sampleRate) => sampleRate < 96_000 ? 4 : sampleRate < 192_000 ? 2 : 1;
@@ -108,22 +151,24 @@ internal sealed class TruePeakDetector
         while (!input.IsEmpty)
         {
             var count = Math.Min(Chunk, input.Length);
-            input[..count].CopyTo(work.AsSpan(History));
+            input[..count].CopyTo(work.AsSpan(_history));
             peak = Math.Max(peak, ChunkPeak(work, count));
-            work.AsSpan(count, History).CopyTo(work);
+            work.AsSpan(count, _history).CopyTo(work);
             input = input[count..];
         }
 
         _peak[channel] = peak;
     }
 
-    // work[History + n] is input sample n of the chunk; output n of phase p is Σ_m c_p[m]·work[History + n − m].
+    // work[_history + n] is input sample n of the chunk; output n of phase p is Σ_m c_p[m]·work[History + n − m].
     // Every phase keeps two accumulators (even and odd taps) so that 8 (4x) or 4 (2x) independent FMA chains hide
     // the FMA latency; one serial chain of 12 per phase would leave the multiply units idle most of the time.
     private float ChunkPeak(float[] work, int count)
     {
         ref var origin = ref MemoryMarshal.GetArrayDataReference(work);
         ref var c = ref MemoryMarshal.GetArrayDataReference(_coefficientVectors);
+        var taps = _taps;
+        var history = _history;
         var width = Vector<float>.Count;
         var max = Vector<float>.Zero;
         var n = 0;
@@ -132,18 +177,18 @@ internal sealed class TruePeakDetector
             for (; n + width <= count; n += width)
             {
                 Vector<float> a0 = default, b0 = default, a1 = default, b1 = default, a2 = default, b2 = default, a3 = default, b3 = default;
-                for (var m = 0; m < TapsPerPhase; m += 2)
+                for (var m = 0; m < taps; m += 2)
                 {
-                    var xa = Vector.LoadUnsafe(ref origin, (nuint)(History + n - m));
-                    var xb = Vector.LoadUnsafe(ref origin, (nuint)(History + n - m - 1));
+                    var xa = Vector.LoadUnsafe(ref origin, (nuint)(history + n - m));
+                    var xb = Vector.LoadUnsafe(ref origin, (nuint)(history + n - m - 1));
                     a0 = Vector.FusedMultiplyAdd(Unsafe.Add(ref c, m), xa, a0);
                     b0 = Vector.FusedMultiplyAdd(Unsafe.Add(ref c, m + 1), xb, b0);
-                    a1 = Vector.FusedMultiplyAdd(Unsafe.Add(ref c, TapsPerPhase + m), xa, a1);
-                    b1 = Vector.FusedMultiplyAdd(Unsafe.Add(ref c, TapsPerPhase + m + 1), xb, b1);
-                    a2 = Vector.FusedMultiplyAdd(Unsafe.Add(ref c, (2 * TapsPerPhase) + m), xa, a2);
-                    b2 = Vector.FusedMultiplyAdd(Unsafe.Add(ref c, (2 * TapsPerPhase) + m + 1), xb, b2);
-                    a3 = Vector.FusedMultiplyAdd(Unsafe.Add(ref c, (3 * TapsPerPhase) + m), xa, a3);
-                    b3 = Vector.FusedMultiplyAdd(Unsafe.Add(ref c, (3 * TapsPerPhase) + m + 1), xb, b3);
+                    a1 = Vector.FusedMultiplyAdd(Unsafe.Add(ref c, taps + m), xa, a1);
+                    b1 = Vector.FusedMultiplyAdd(Unsafe.Add(ref c, taps + m + 1), xb, b1);
+                    a2 = Vector.FusedMultiplyAdd(Unsafe.Add(ref c, (2 * taps) + m), xa, a2);
+                    b2 = Vector.FusedMultiplyAdd(Unsafe.Add(ref c, (2 * taps) + m + 1), xb, b2);
+                    a3 = Vector.FusedMultiplyAdd(Unsafe.Add(ref c, (3 * taps) + m), xa, a3);
+                    b3 = Vector.FusedMultiplyAdd(Unsafe.Add(ref c, (3 * taps) + m + 1), xb, b3);
                 }
 
                 max = Vector.Max(max, Vector.Max(Vector.Max(Vector.Abs(a0 + b0), Vector.Abs(a1 + b1)), Vector.Max(Vector.Abs(a2 + b2), Vector.Abs(a3 + b3))));
@@ -154,14 +199,14 @@ internal sealed class TruePeakDetector
             for (; n + width <= count; n += width)
             {
                 Vector<float> a0 = default, b0 = default, a1 = default, b1 = default;
-                for (var m = 0; m < TapsPerPhase; m += 2)
+                for (var m = 0; m < taps; m += 2)
                 {
-                    var xa = Vector.LoadUnsafe(ref origin, (nuint)(History + n - m));
-                    var xb = Vector.LoadUnsafe(ref origin, (nuint)(History + n - m - 1));
+                    var xa = Vector.LoadUnsafe(ref origin, (nuint)(history + n - m));
+                    var xb = Vector.LoadUnsafe(ref origin, (nuint)(history + n - m - 1));
                     a0 = Vector.FusedMultiplyAdd(Unsafe.Add(ref c, m), xa, a0);
                     b0 = Vector.FusedMultiplyAdd(Unsafe.Add(ref c, m + 1), xb, b0);
-                    a1 = Vector.FusedMultiplyAdd(Unsafe.Add(ref c, TapsPerPhase + m), xa, a1);
-                    b1 = Vector.FusedMultiplyAdd(Unsafe.Add(ref c, TapsPerPhase + m + 1), xb, b1);
+                    a1 = Vector.FusedMultiplyAdd(Unsafe.Add(ref c, taps + m), xa, a1);
+                    b1 = Vector.FusedMultiplyAdd(Unsafe.Add(ref c, taps + m + 1), xb, b1);
                 }
 
                 max = Vector.Max(max, Vector.Max(Vector.Abs(a0 + b0), Vector.Abs(a1 + b1)));
@@ -179,10 +224,10 @@ internal sealed class TruePeakDetector
             for (var p = 0; p < _phases; p++)
             {
                 float even = 0f, odd = 0f;
-                for (var m = 0; m < TapsPerPhase; m += 2)
+                for (var m = 0; m < taps; m += 2)
                 {
-                    even = MathF.FusedMultiplyAdd(_coefficients[(p * TapsPerPhase) + m], work[History + n - m], even);
-                    odd = MathF.FusedMultiplyAdd(_coefficients[(p * TapsPerPhase) + m + 1], work[History + n - m - 1], odd);
+                    even = MathF.FusedMultiplyAdd(_coefficients[(p * taps) + m], work[history + n - m], even);
+                    odd = MathF.FusedMultiplyAdd(_coefficients[(p * taps) + m + 1], work[history + n - m - 1], odd);
                 }
 
                 peak = Math.Max(peak, MathF.Abs(even + odd));
