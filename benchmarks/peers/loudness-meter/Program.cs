@@ -8,7 +8,10 @@ using AudioPost.Sdk.Formats;
 // the line ebur128-measure.c prints:
 //   {"integrated_lufs": -23.0012, "loudness_range_lu": 5.4321, "true_peak_dbtp": -1.2345, "frames": 172800000}
 // A file without speaker positions takes the conventional layout of its channel count (6 = 5.1, L R C LFE Ls Rs),
-// as libebur128's default channel map does.
+// as libebur128's default channel map does. The meter runs with LoudnessMeterOptions.LibEbur128Compatible (the
+// windowed-sinc true-peak filter and one short-term value a second for the range), the same modes as the C
+// program, so the readings must be identical; the defaults (BS.1770 Annex 2 filter, 10 values a second) cost the
+// same and differ only by design.
 //   usage: loudness-meter FILE
 if (args.Length != 1)
 {
@@ -22,7 +25,7 @@ var info = reader.Info;
 var layout = info.ChannelLayout.Name == ChannelLayout.Discrete(info.ChannelCount).Name
     ? ChannelLayout.FromChannelCount(info.ChannelCount)
     : info.ChannelLayout;
-var meter = new LoudnessMeter(info.SampleRate, layout);
+var meter = new LoudnessMeter(info.SampleRate, layout, LoudnessMeterOptions.LibEbur128Compatible);
 using var buffer = new AudioBuffer(info.ChannelCount, FramesPerRead);
 long frames = 0;
 int read;
