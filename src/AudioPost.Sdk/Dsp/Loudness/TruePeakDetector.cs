@@ -50,12 +50,7 @@ internal sealed class TruePeakDetector
     {
         Oversampling = GetOversampling(sampleRate);
         _phases = Oversampling == 1 ? 0 : Oversampling;
-        _coefficients = new float[_phases * TapsPerPhase];
-        var step = _phases == 0 ? 0 : 4 / _phases;
-        for (var p = 0; p < _phases; p++)
-        {
-            AnnexPhases.AsSpan(p * step * TapsPerPhase, TapsPerPhase).CopyTo(_coefficients.AsSpan(p * TapsPerPhase));
-        }
+        _coefficients = CreatePhaseCoefficients(Oversampling);
 
         _coefficientVectors = new Vector<float>[_coefficients.Length];
         for (var i = 0; i < _coefficients.Length; i++)
@@ -77,6 +72,24 @@ internal sealed class TruePeakDetector
 
     /// <summary>Gets the Annex 2 coefficients of phase <paramref name="phase"/> (0–3), tap by tap.</summary>
     public static ReadOnlySpan<float> GetAnnexPhase(int phase) => AnnexPhases.AsSpan(phase * TapsPerPhase, TapsPerPhase);
+
+    /// <summary>
+    /// Gets the interpolation phases used at <paramref name="oversampling"/> (4, 2 or 1), phase after phase, each
+    /// <see cref="TapsPerPhase"/> taps: all four Annex 2 phases at 4x, phases 0 and 2 at 2x, none at 1x. Shared with
+    /// the true-peak limiter so that what it holds under the ceiling is what this detector measures.
+    /// </summary>
+    public static float[] CreatePhaseCoefficients(int oversampling)
+    {
+        var phases = oversampling == 1 ? 0 : oversampling;
+        var coefficients = new float[phases * TapsPerPhase];
+        var step = phases == 0 ? 0 : 4 / phases;
+        for (var p = 0; p < phases; p++)
+        {
+            AnnexPhases.AsSpan(p * step * TapsPerPhase, TapsPerPhase).CopyTo(coefficients.AsSpan(p * TapsPerPhase));
+        }
+
+        return coefficients;
+    }
 
     /// <summary>Gets the over-sampling factor for <paramref name="sampleRate"/>: 4 below 96 kHz, 2 below 192 kHz, else 1.</summary>
     public static int GetOversampling(int sampleRate) => sampleRate < 96_000 ? 4 : sampleRate < 192_000 ? 2 : 1;
