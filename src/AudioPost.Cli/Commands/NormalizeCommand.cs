@@ -21,14 +21,14 @@ internal static class NormalizeCommand
         var output = new Argument<string>("OUT") { Description = "The file to write; its extension picks the container (e.g. .wav)." };
         var preset = new Option<string>("--preset")
         {
-            Description = "A delivery preset: " + string.Join(", ", NormalizationTarget.Presets.Select(p => p.Name)) + ".",
+            Description = "A delivery preset (the names above; targets and ceilings in docs/cli.md).",
         };
         preset.AcceptOnlyFromAmong([.. NormalizationTarget.Presets.Select(p => p.Name)]);
         var target = new Option<double?>("--target") { Description = "Target integrated loudness in LUFS (−70 to 0), instead of a preset." };
         var truePeak = new Option<double?>("--true-peak") { Description = "True-peak ceiling in dBTP (−60 to 0) with --target; default −1." };
         var json = new Option<bool>("--json")
         {
-            Description = "Print one JSON object: target, before and after (loudness keys as in loudness --json), gain_db, limited, limiter_max_gain_reduction_db, passes.",
+            Description = "Print one JSON object: target, before and after (loudness keys as in loudness --json), gain_db, limited, limiter_max_gain_reduction_db, passes, within_tolerance.",
         };
 
         var command = new Command("normalize", "Normalise loudness to a preset or target (two-pass gain, true-peak limiter when needed), keeping metadata.")
