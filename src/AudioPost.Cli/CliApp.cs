@@ -27,6 +27,8 @@ public static class CliApp
             InfoCommand.Create(),
             GenerateCommand.Create(),
             ConvertCommand.Create(),
+            LoudnessCommand.Create(),
+            NormalizeCommand.Create(),
         };
 
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });

@@ -122,13 +122,13 @@ internal sealed class ConvertCopy
     }
 
     // Hidden, unique, and in OUT's directory so the final rename stays on one file system (and so is atomic).
-    private static string TemporaryPathFor(string output)
+    internal static string TemporaryPathFor(string output)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(output)) ?? ".";
         return Path.Combine(directory, $".{Path.GetFileName(output)}.{Guid.NewGuid():N}.tmp");
     }
 
-    private static void TryDelete(string path)
+    internal static void TryDelete(string path)
     {
         try
         {

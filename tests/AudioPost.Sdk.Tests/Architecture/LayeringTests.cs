@@ -21,6 +21,7 @@ public sealed class LayeringTests
         ("AudioPost.Sdk.Formats", 5),
         ("AudioPost.Sdk.Sources", 6),
         ("AudioPost.Sdk.Sinks", 6),
+        ("AudioPost.Sdk.Mastering", 6),
         ("AudioPost.Sdk.Graph", 7),
     ];
 

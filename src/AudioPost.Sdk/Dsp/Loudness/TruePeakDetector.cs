@@ -62,12 +62,7 @@ internal sealed class TruePeakDetector
         else
         {
             _taps = TapsPerPhase;
-            _coefficients = new float[_phases * TapsPerPhase];
-            var step = _phases == 0 ? 0 : 4 / _phases;
-            for (var p = 0; p < _phases; p++)
-            {
-                AnnexPhases.AsSpan(p * step * TapsPerPhase, TapsPerPhase).CopyTo(_coefficients.AsSpan(p * TapsPerPhase));
-            }
+            _coefficients = CreatePhaseCoefficients(Oversampling);
         }
 
         _history = Math.Max(_taps - 1, 0);
@@ -116,6 +111,24 @@ internal sealed class TruePeakDetector
             var sinc = Math.Abs(m) < 1e-9 ? 1.0 : Math.Sin(x) / x;
             var window = 0.5 * (1 - Math.Cos(2 * Math.PI * j / (SincTaps - 1)));
             coefficients[((j % phases) * taps) + (j / phases)] = (float)(sinc * window);
+        }
+
+        return coefficients;
+    }
+
+    /// <summary>
+    /// Gets the interpolation phases used at <paramref name="oversampling"/> (4, 2 or 1), phase after phase, each
+    /// <see cref="TapsPerPhase"/> taps: all four Annex 2 phases at 4x, phases 0 and 2 at 2x, none at 1x. Shared with
+    /// the true-peak limiter so that what it holds under the ceiling is what this detector measures.
+    /// </summary>
+    public static float[] CreatePhaseCoefficients(int oversampling)
+    {
+        var phases = oversampling == 1 ? 0 : oversampling;
+        var coefficients = new float[phases * TapsPerPhase];
+        var step = phases == 0 ? 0 : 4 / phases;
+        for (var p = 0; p < phases; p++)
+        {
+            AnnexPhases.AsSpan(p * step * TapsPerPhase, TapsPerPhase).CopyTo(coefficients.AsSpan(p * TapsPerPhase));
         }
 
         return coefficients;
