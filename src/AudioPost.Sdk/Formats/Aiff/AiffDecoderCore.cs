@@ -71,7 +71,7 @@ internal sealed class AiffDecoderCore : IAudioFileReader
         Span<byte> form = stackalloc byte[AiffConstants.FormHeaderSize];
         if (stream.ReadAtLeast(form, form.Length, throwOnEndOfStream: false) < form.Length)
         {
-            AiffThrowHelper.ThrowFileTooShort(start, length - start);
+            ContainerThrowHelper.ThrowFileTooShort(start, length - start, AiffConstants.FormHeaderSize, "FORM");
         }
 
         var id = FourCC.Read(form);
@@ -109,7 +109,7 @@ internal sealed class AiffDecoderCore : IAudioFileReader
                     break;
                 }
 
-                AiffThrowHelper.ThrowTooManyChunks(chunks.NextOffset);
+                ContainerThrowHelper.ThrowTooManyChunks(chunks.NextOffset, AiffConstants.MaxChunks, " without both 'COMM' and 'SSND'");
             }
 
             var status = chunks.ReadNext(out var chunk);
@@ -296,10 +296,10 @@ internal sealed class AiffDecoderCore : IAudioFileReader
         switch (status)
         {
             case RiffChunkStatus.TruncatedHeader:
-                AiffThrowHelper.ThrowTruncatedChunkHeader(chunk.Offset, chunk.Size);
+                ContainerThrowHelper.ThrowTruncatedChunkHeader(chunk.Offset, chunk.Size);
                 break;
             case RiffChunkStatus.PayloadPastEnd:
-                AiffThrowHelper.ThrowChunkPastEnd(chunk.Offset, chunk.Id, chunk.Size, length - chunk.PayloadOffset);
+                ContainerThrowHelper.ThrowChunkPastEnd(chunk.Offset, chunk.Id, chunk.Size, length - chunk.PayloadOffset);
                 break;
             default:
                 if (comm is { } found)
@@ -349,7 +349,7 @@ internal sealed class AiffDecoderCore : IAudioFileReader
         {
             if (read < payload.Length)
             {
-                AiffThrowHelper.ThrowChunkCutShort(chunk.Offset, chunk.Id, chunk.Size, read);
+                ContainerThrowHelper.ThrowChunkCutShort(chunk.Offset, chunk.Id, chunk.Size, read);
             }
 
             return AiffMarkChunk.Parse(payload, chunk.Offset, chunk.PayloadOffset);
@@ -385,7 +385,7 @@ internal sealed class AiffDecoderCore : IAudioFileReader
             var read = chunks.ReadPayload(header, fields);
             if (read < fields.Length)
             {
-                AiffThrowHelper.ThrowChunkCutShort(header.Offset, header.Id, header.Size, read);
+                ContainerThrowHelper.ThrowChunkCutShort(header.Offset, header.Id, header.Size, read);
             }
 
             var dataOffset = BinaryPrimitives.ReadUInt32BigEndian(fields);
