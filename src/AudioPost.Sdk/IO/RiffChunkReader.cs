@@ -49,21 +49,11 @@ internal sealed class RiffChunkReader
     /// <returns>What was found. After anything but <see cref="RiffChunkStatus.Chunk"/> the walk is over.</returns>
     public RiffChunkStatus ReadNext(out RiffChunkHeader header)
     {
-        var remaining = _containerEnd - _next;
-        if (remaining <= 0)
-        {
-            // A final odd-sized chunk without its pad byte puts _next one past the end; report the end itself.
-            header = new RiffChunkHeader(0, 0, Math.Min(_next, _containerEnd));
-            return RiffChunkStatus.End;
-        }
-
         Span<byte> bytes = stackalloc byte[RiffChunkHeader.HeaderSize];
-        _stream.Position = _next;
-        var read = _stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
-        if (remaining < RiffChunkHeader.HeaderSize || read < RiffChunkHeader.HeaderSize)
+        var status = ChunkWalk.ReadHeader(_stream, _next, _containerEnd, bytes, out header);
+        if (status != RiffChunkStatus.Chunk)
         {
-            header = new RiffChunkHeader(0, Math.Min(remaining, read), _next);
-            return RiffChunkStatus.TruncatedHeader;
+            return status;
         }
 
         var id = FourCC.Read(bytes);
@@ -74,8 +64,7 @@ internal sealed class RiffChunkReader
         }
 
         header = new RiffChunkHeader(id, size, _next);
-        // Compared as "size > what remains" so a 64-bit size from ds64 near long.MaxValue cannot overflow the sum.
-        if (header.Size > _streamLength - header.PayloadOffset)
+        if (!ChunkWalk.PayloadFits(header, _streamLength))
         {
             return RiffChunkStatus.PayloadPastEnd;
         }
@@ -91,10 +80,5 @@ internal sealed class RiffChunkReader
     /// <param name="header">A header returned with <see cref="RiffChunkStatus.Chunk"/>.</param>
     /// <param name="destination">Receives the bytes.</param>
     /// <returns>The number of bytes read; less than requested only if the stream shrank during the walk.</returns>
-    public int ReadPayload(in RiffChunkHeader header, Span<byte> destination)
-    {
-        var wanted = (int)Math.Min(destination.Length, header.Size);
-        _stream.Position = header.PayloadOffset;
-        return _stream.ReadAtLeast(destination[..wanted], wanted, throwOnEndOfStream: false);
-    }
+    public int ReadPayload(in RiffChunkHeader header, Span<byte> destination) => ChunkWalk.ReadPayload(_stream, header, destination);
 }

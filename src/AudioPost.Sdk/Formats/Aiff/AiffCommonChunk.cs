@@ -38,7 +38,7 @@ internal readonly record struct AiffCommonChunk(
         var read = chunks.ReadPayload(header, comm[..needed]);
         if (read < needed)
         {
-            AiffThrowHelper.ThrowChunkCutShort(header.Offset, header.Id, header.Size, read);
+            ContainerThrowHelper.ThrowChunkCutShort(header.Offset, header.Id, header.Size, read);
         }
 
         var at = header.PayloadOffset;
@@ -47,7 +47,7 @@ internal readonly record struct AiffCommonChunk(
         int bits = BinaryPrimitives.ReadInt16BigEndian(comm[6..]);
         if (channels is <= 0 or > ChannelLayout.MaxChannels)
         {
-            AiffThrowHelper.ThrowBadChannelCount(at, channels);
+            ContainerThrowHelper.ThrowBadChannelCount(at, channels, ChannelLayout.MaxChannels);
         }
 
         var status = AiffExtended.TryReadRate(comm.Slice(8, AiffConstants.ExtendedSize), AiffConstants.MaxSampleRate, out var rate, out var approximate);

@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
-using System.Runtime.CompilerServices;
 using AudioPost.Sdk.Buffers;
 using AudioPost.Sdk.Dsp;
 using AudioPost.Sdk.Formats.Metadata;
@@ -15,52 +14,27 @@ namespace AudioPost.Sdk.Formats.Aiff;
 /// <remarks>
 /// Reads go through one byte buffer allocated at open. Big-endian and signed 8-bit samples are rewritten in place in
 /// that buffer into the little-endian encoding of <see cref="AudioFileInfo.SampleFormat"/>, then converted by
-/// <see cref="SampleConversion.DeinterleaveToFloat"/> straight into the caller's block, so <see cref="Read"/> and
-/// <see cref="Seek"/> never allocate. Not thread-safe (see <see cref="IAudioFileReader"/>).
+/// <see cref="SampleConversion.DeinterleaveToFloat"/> straight into the caller's block, so
+/// <see cref="BufferedDecoderCore.Read"/> and <see cref="BufferedDecoderCore.Seek"/> never allocate. Not thread-safe (see <see cref="IAudioFileReader"/>).
 /// </remarks>
-internal sealed class AiffDecoderCore : IAudioFileReader
+internal sealed class AiffDecoderCore : BufferedDecoderCore
 {
-    private readonly Stream _stream;
-    private readonly bool _leaveOpen;
-    private readonly long _dataOffset;
-    private readonly int _blockAlign;
     private readonly int _bytesPerSample;
-    private readonly int _channelCount;
-    private readonly SampleFormat _sampleFormat;
     private readonly bool _swapBytes;
     private readonly bool _flipSign8;
-    private readonly byte[] _buffer;
-    private readonly int _bufferFrames;
-    private long _position;
-
-    // False after a short read left the stream somewhere other than the frame at _position.
-    private bool _streamAtPosition;
-    private bool _disposed;
 
     private AiffDecoderCore(Stream stream, DecoderOptions options, in AiffCommonChunk comm, in SoundData sound, long frames, AudioMetadata metadata)
+        : base(
+            stream,
+            options,
+            new AudioFileInfo(AiffFormat.Instance, comm.SampleFormat, comm.SampleRate, comm.Layout, frames) { Metadata = metadata },
+            sound.Offset,
+            comm.BlockAlign)
     {
-        _stream = stream;
-        _leaveOpen = options.LeaveOpen;
-        _dataOffset = sound.Offset;
-        _blockAlign = comm.BlockAlign;
         _bytesPerSample = comm.SampleFormat.GetBytesPerSample();
-        _channelCount = comm.Layout.Count;
-        _sampleFormat = comm.SampleFormat;
         _swapBytes = comm.SwapBytes;
         _flipSign8 = comm.FlipSign8;
-        Info = new AudioFileInfo(AiffFormat.Instance, comm.SampleFormat, comm.SampleRate, comm.Layout, frames) { Metadata = metadata };
-
-        // Sized from the options and the validated block align (at most 64 × 8 bytes), never from a raw header field.
-        _bufferFrames = (int)Math.Clamp(Math.Min(options.BufferSize / _blockAlign, frames), 1, int.MaxValue);
-        _buffer = new byte[_bufferFrames * _blockAlign];
-
-        _stream.Position = _dataOffset;
-        _streamAtPosition = true;
     }
-
-    public AudioFileInfo Info { get; }
-
-    public long Position => _position;
 
     /// <summary>Validates the header of the AIFF file at the stream's position and returns a reader at frame 0.</summary>
     /// <exception cref="AudioFormatException">The header is malformed or unsupported.</exception>
@@ -71,7 +45,7 @@ internal sealed class AiffDecoderCore : IAudioFileReader
         Span<byte> form = stackalloc byte[AiffConstants.FormHeaderSize];
         if (stream.ReadAtLeast(form, form.Length, throwOnEndOfStream: false) < form.Length)
         {
-            AiffThrowHelper.ThrowFileTooShort(start, length - start);
+            ContainerThrowHelper.ThrowFileTooShort(start, length - start, AiffConstants.FormHeaderSize, "FORM");
         }
 
         var id = FourCC.Read(form);
@@ -109,7 +83,7 @@ internal sealed class AiffDecoderCore : IAudioFileReader
                     break;
                 }
 
-                AiffThrowHelper.ThrowTooManyChunks(chunks.NextOffset);
+                ContainerThrowHelper.ThrowTooManyChunks(chunks.NextOffset, AiffConstants.MaxChunks, " without both 'COMM' and 'SSND'");
             }
 
             var status = chunks.ReadNext(out var chunk);
@@ -215,91 +189,16 @@ internal sealed class AiffDecoderCore : IAudioFileReader
         return new AiffDecoderCore(stream, options, common, samples, frames, metadata);
     }
 
-    public void Seek(long frame)
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        if ((ulong)frame > (ulong)Info.Frames)
-        {
-            ThrowSeekOutOfRange(frame, Info.Frames);
-        }
-
-        _stream.Position = _dataOffset + (frame * _blockAlign);
-        _position = frame;
-        _streamAtPosition = true;
-    }
-
-    public int Read(AudioBlock destination)
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        if (destination.ChannelCount != _channelCount)
-        {
-            ThrowChannelMismatch(nameof(destination), destination.ChannelCount, _channelCount);
-        }
-
-        var wanted = (int)Math.Min(destination.FrameCount, Info.Frames - _position);
-        if (wanted <= 0)
-        {
-            return 0;
-        }
-
-        if (!_streamAtPosition)
-        {
-            Seek(_position);
-        }
-
-        var done = 0;
-        while (done < wanted)
-        {
-            var frames = Math.Min(wanted - done, _bufferFrames);
-            var bytes = _buffer.AsSpan(0, frames * _blockAlign);
-            var read = _stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
-            var whole = read / _blockAlign;
-            if (whole > 0)
-            {
-                var samples = bytes[..(whole * _blockAlign)];
-                ToLittleEndian(samples);
-                var part = destination.Slice(done, whole);
-                SampleConversion.DeinterleaveToFloat(
-                    samples, _sampleFormat, _channelCount, whole, BlockSpans.GetPlanar(part), part.ChannelStride);
-                done += whole;
-                _position += whole;
-            }
-
-            if (read < bytes.Length)
-            {
-                // The stream ended before the header said it would (the file shrank after open).
-                _streamAtPosition = read == whole * _blockAlign;
-                break;
-            }
-        }
-
-        return done;
-    }
-
-    public void Dispose()
-    {
-        if (_disposed)
-        {
-            return;
-        }
-
-        _disposed = true;
-        if (!_leaveOpen)
-        {
-            _stream.Dispose();
-        }
-    }
-
     [DoesNotReturn]
     private static void ThrowForStatus(RiffChunkStatus status, in RiffChunkHeader chunk, AiffCommonChunk? comm, long length)
     {
         switch (status)
         {
             case RiffChunkStatus.TruncatedHeader:
-                AiffThrowHelper.ThrowTruncatedChunkHeader(chunk.Offset, chunk.Size);
+                ContainerThrowHelper.ThrowTruncatedChunkHeader(chunk.Offset, chunk.Size);
                 break;
             case RiffChunkStatus.PayloadPastEnd:
-                AiffThrowHelper.ThrowChunkPastEnd(chunk.Offset, chunk.Id, chunk.Size, length - chunk.PayloadOffset);
+                ContainerThrowHelper.ThrowChunkPastEnd(chunk.Offset, chunk.Id, chunk.Size, length - chunk.PayloadOffset);
                 break;
             default:
                 if (comm is { } found)
@@ -314,18 +213,8 @@ internal sealed class AiffDecoderCore : IAudioFileReader
         throw new UnreachableException();
     }
 
-    [DoesNotReturn]
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void ThrowSeekOutOfRange(long frame, long frames) =>
-        throw new ArgumentOutOfRangeException(nameof(frame), frame, $"The frame must be 0 to {frames} (the end of the file).");
-
-    [DoesNotReturn]
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void ThrowChannelMismatch(string paramName, int blockChannels, int fileChannels) =>
-        throw new ArgumentException($"The block has {blockChannels} channel(s) but the file has {fileChannels}.", paramName);
-
     /// <summary>Rewrites stored samples in place into the little-endian, offset-binary-8-bit form the kernels read.</summary>
-    private void ToLittleEndian(Span<byte> samples)
+    protected override void DecodeInPlace(Span<byte> samples)
     {
         if (_flipSign8)
         {
@@ -349,7 +238,7 @@ internal sealed class AiffDecoderCore : IAudioFileReader
         {
             if (read < payload.Length)
             {
-                AiffThrowHelper.ThrowChunkCutShort(chunk.Offset, chunk.Id, chunk.Size, read);
+                ContainerThrowHelper.ThrowChunkCutShort(chunk.Offset, chunk.Id, chunk.Size, read);
             }
 
             return AiffMarkChunk.Parse(payload, chunk.Offset, chunk.PayloadOffset);
@@ -385,7 +274,7 @@ internal sealed class AiffDecoderCore : IAudioFileReader
             var read = chunks.ReadPayload(header, fields);
             if (read < fields.Length)
             {
-                AiffThrowHelper.ThrowChunkCutShort(header.Offset, header.Id, header.Size, read);
+                ContainerThrowHelper.ThrowChunkCutShort(header.Offset, header.Id, header.Size, read);
             }
 
             var dataOffset = BinaryPrimitives.ReadUInt32BigEndian(fields);

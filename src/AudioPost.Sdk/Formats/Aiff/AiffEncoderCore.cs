@@ -16,46 +16,24 @@ namespace AudioPost.Sdk.Formats.Aiff;
 /// the Pascal-string compression name); <c>MARK</c> when there are markers; <c>SSND</c> with offset and block size 0, then the samples. Offsets are
 /// relative to where the stream was when the writer was created.</para>
 /// <para>Frames are converted by <see cref="SampleConversion.InterleaveFromFloat"/> into one byte buffer allocated at
-/// creation and then rewritten in place into big-endian (or signed 8-bit) order, so <see cref="Write"/> never
+/// creation and then rewritten in place into big-endian (or signed 8-bit) order, so <see cref="BufferedEncoderCore.Write"/> never
 /// allocates. Not thread-safe (see <see cref="IAudioFileWriter"/>).</para>
 /// </remarks>
-internal sealed class AiffEncoderCore : IAudioFileWriter
+internal sealed class AiffEncoderCore : BufferedEncoderCore
 {
-    private readonly Stream _stream;
-    private readonly bool _leaveOpen;
-    private readonly long _start;
     private readonly int _headerSize;
     private readonly long _framesFieldOffset;
     private readonly long _ssndSizeOffset;
-    private readonly SampleFormat _sampleFormat;
-    private readonly int _channelCount;
-    private readonly int _bytesPerSample;
-    private readonly int _blockAlign;
     private readonly bool _swapBytes;
     private readonly bool _flipSign8;
-    private readonly byte[] _buffer;
-    private readonly int _bufferFrames;
-    private readonly long _refreshIntervalFrames;
     private readonly long _maxFrames;
-    private int _pendingFrames;
-    private long _framesWritten;
-    private long _framesAtLastRefresh;
-    private bool _completed;
-    private bool _disposed;
 
     // compression: the AIFF-C compression type to write, or null for plain AIFF. markChunk: the whole MARK chunk from
     // AiffMarkChunk.Build, or empty for none.
     public AiffEncoderCore(
         Stream stream, AudioSpec spec, SampleFormat sampleFormat, uint? compression, EncoderOptions options, TimeSpan refreshInterval, byte[] markChunk)
+        : base(stream, spec, sampleFormat, options, refreshInterval)
     {
-        _stream = stream;
-        _leaveOpen = options.LeaveOpen;
-        _start = stream.Position;
-        _sampleFormat = sampleFormat;
-        _channelCount = spec.ChannelCount;
-        _bytesPerSample = sampleFormat.GetBytesPerSample();
-        _blockAlign = _channelCount * _bytesPerSample;
-
         // 8-bit AIFF is signed in every variant; only 'sowt' leaves wider samples little-endian.
         _flipSign8 = sampleFormat == SampleFormat.Pcm8;
         _swapBytes = !_flipSign8 && compression != AiffConstants.CompressionSowt;
@@ -80,9 +58,9 @@ internal sealed class AiffEncoderCore : IAudioFileWriter
 
         at = WriteChunkHeader(header, at, AiffConstants.CommId, (uint)commSize);
         var comm = header.Slice(at, commSize);
-        BinaryPrimitives.WriteInt16BigEndian(comm, (short)_channelCount);
-        _framesFieldOffset = _start + at + 2;
-        BinaryPrimitives.WriteInt16BigEndian(comm[6..], (short)(_bytesPerSample * 8));
+        BinaryPrimitives.WriteInt16BigEndian(comm, (short)spec.ChannelCount);
+        _framesFieldOffset = Start + at + 2;
+        BinaryPrimitives.WriteInt16BigEndian(comm[6..], (short)(BytesPerSample * 8));
         AiffExtended.Write((uint)spec.SampleRate, comm[8..]);
         if (compression is { } written)
         {
@@ -98,124 +76,36 @@ internal sealed class AiffEncoderCore : IAudioFileWriter
         at = WriteChunkHeader(header, at, AiffConstants.SsndId, AiffConstants.SsndHeaderSize);
         at += AiffConstants.SsndHeaderSize;
         _headerSize = at + markChunk.Length;
-        _ssndSizeOffset = _start + _headerSize - AiffConstants.SsndHeaderSize - 4;
+        _ssndSizeOffset = Start + _headerSize - AiffConstants.SsndHeaderSize - 4;
 
         // A valid, empty file from the start: a process killed before the first refresh still leaves a readable file.
         BinaryPrimitives.WriteUInt32BigEndian(header[4..], (uint)(_headerSize - 8));
-        _stream.Write(header[..prefixSize]);
-        _stream.Write(markChunk);
-        _stream.Write(header[prefixSize..at]);
+        Stream.Write(header[..prefixSize]);
+        Stream.Write(markChunk);
+        Stream.Write(header[prefixSize..at]);
 
         // FORM sizes are 32-bit.
         var maxDataBytes = AiffConstants.MaxFormSize - (_headerSize - 8) - 1;
-        _maxFrames = maxDataBytes / _blockAlign;
-
-        _bufferFrames = Math.Max(1, options.BufferSize / _blockAlign);
-        _buffer = new byte[_bufferFrames * _blockAlign];
-        _refreshIntervalFrames = refreshInterval <= TimeSpan.Zero
-            ? 0
-            : Math.Max(1, (long)((Int128)refreshInterval.Ticks * spec.SampleRate / TimeSpan.TicksPerSecond));
+        _maxFrames = maxDataBytes / BlockAlign;
     }
 
-    public long FramesWritten => _framesWritten;
-
-    public void Write(ReadOnlyAudioBlock block)
+    protected override void CheckCapacity(int frames)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_completed)
-        {
-            ThrowCompleted();
-        }
-
-        if (block.ChannelCount != _channelCount)
-        {
-            ThrowChannelMismatch(nameof(block), block.ChannelCount, _channelCount);
-        }
-
-        var frames = block.FrameCount;
-        if (frames == 0)
-        {
-            return;
-        }
-
-        if (frames > _maxFrames - _framesWritten)
+        if (frames > _maxFrames - FramesWritten)
         {
             ThrowTooLarge();
         }
-
-        var done = 0;
-        while (done < frames)
-        {
-            var count = Math.Min(frames - done, _bufferFrames - _pendingFrames);
-            var part = block.Slice(done, count);
-            var bytes = _buffer.AsSpan(_pendingFrames * _blockAlign, count * _blockAlign);
-            SampleConversion.InterleaveFromFloat(BlockSpans.GetPlanar(part), _channelCount, count, part.ChannelStride, _sampleFormat, bytes);
-            if (_flipSign8)
-            {
-                SampleConversion.FlipSignBits8(bytes);
-            }
-            else if (_swapBytes)
-            {
-                SampleConversion.ReverseSampleBytes(bytes, _bytesPerSample);
-            }
-
-            _pendingFrames += count;
-            _framesWritten += count;
-            done += count;
-            if (_pendingFrames == _bufferFrames)
-            {
-                WritePending();
-            }
-        }
-
-        if (_refreshIntervalFrames > 0 && _framesWritten - _framesAtLastRefresh >= _refreshIntervalFrames)
-        {
-            Refresh(isFinal: false);
-        }
     }
 
-    public void Flush()
+    protected override void EncodeInPlace(Span<byte> bytes)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        if (!_completed)
+        if (_flipSign8)
         {
-            Refresh(isFinal: false);
+            SampleConversion.FlipSignBits8(bytes);
         }
-    }
-
-    public void Complete()
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_completed)
+        else if (_swapBytes)
         {
-            return;
-        }
-
-        Refresh(isFinal: true);
-        _completed = true;
-    }
-
-    public void Dispose()
-    {
-        if (_disposed)
-        {
-            return;
-        }
-
-        try
-        {
-            if (!_completed)
-            {
-                Complete();
-            }
-        }
-        finally
-        {
-            _disposed = true;
-            if (!_leaveOpen)
-            {
-                _stream.Dispose();
-            }
+            SampleConversion.ReverseSampleBytes(bytes, BytesPerSample);
         }
     }
 
@@ -235,56 +125,35 @@ internal sealed class AiffEncoderCore : IAudioFileWriter
         return at + RiffChunkHeader.HeaderSize;
     }
 
-    private void WritePending()
-    {
-        if (_pendingFrames > 0)
-        {
-            _stream.Write(_buffer, 0, _pendingFrames * _blockAlign);
-            _pendingFrames = 0;
-        }
-    }
-
     /// <summary>
-    /// Pushes buffered frames, patches the sizes for everything written so far and flushes the stream, leaving it at
-    /// the end of the data. The final refresh also writes the pad byte IFF requires after an odd-sized chunk (counted
-    /// in the FORM size, not the SSND size); intermediate ones leave it out so the next frames can follow directly.
+    /// Patches the sizes for everything written so far and flushes the stream, leaving it at the end of the data. The
+    /// final refresh also writes the pad byte IFF requires after an odd-sized chunk (counted in the FORM size, not the
+    /// SSND size); intermediate ones leave it out so the next frames can follow directly.
     /// </summary>
-    private void Refresh(bool isFinal)
+    protected override void PatchHeader(bool isFinal)
     {
-        WritePending();
-        var dataBytes = _framesWritten * _blockAlign;
+        var dataBytes = FramesWritten * BlockAlign;
         var pad = isFinal ? (int)(dataBytes & 1) : 0;
-        var end = _start + _headerSize + dataBytes;
+        var end = Start + _headerSize + dataBytes;
         if (pad != 0)
         {
-            _stream.WriteByte(0);
+            Stream.WriteByte(0);
         }
 
         Span<byte> field = stackalloc byte[4];
-        PatchUInt32(_start + 4, (uint)(_headerSize - 8 + dataBytes + pad), field);
-        PatchUInt32(_framesFieldOffset, (uint)_framesWritten, field);
+        PatchUInt32(Start + 4, (uint)(_headerSize - 8 + dataBytes + pad), field);
+        PatchUInt32(_framesFieldOffset, (uint)FramesWritten, field);
         PatchUInt32(_ssndSizeOffset, (uint)(AiffConstants.SsndHeaderSize + dataBytes), field);
-        _stream.Position = end + pad;
-        _stream.Flush();
-        _framesAtLastRefresh = _framesWritten;
+        Stream.Position = end + pad;
+        Stream.Flush();
     }
 
     private void PatchUInt32(long offset, uint value, Span<byte> field)
     {
         BinaryPrimitives.WriteUInt32BigEndian(field, value);
-        _stream.Position = offset;
-        _stream.Write(field);
+        Stream.Position = offset;
+        Stream.Write(field);
     }
-
-    [DoesNotReturn]
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void ThrowCompleted() =>
-        throw new InvalidOperationException("The writer is completed; no more frames can be written.");
-
-    [DoesNotReturn]
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void ThrowChannelMismatch(string paramName, int blockChannels, int fileChannels) =>
-        throw new ArgumentException($"The block has {blockChannels} channel(s) but the file has {fileChannels}.", paramName);
 
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]

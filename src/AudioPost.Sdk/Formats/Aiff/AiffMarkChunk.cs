@@ -41,7 +41,7 @@ internal static class AiffMarkChunk
     {
         if (payload.Length < 2)
         {
-            AiffThrowHelper.ThrowBadMetadata(chunkOffset, AiffConstants.MarkId, $"{payload.Length} bytes, too few for its marker count");
+            ContainerThrowHelper.ThrowBadMetadata(chunkOffset, AiffConstants.MarkId, $"{payload.Length} bytes, too few for its marker count");
         }
 
         int count = BinaryPrimitives.ReadUInt16BigEndian(payload);
@@ -50,7 +50,7 @@ internal static class AiffMarkChunk
         var room = (payload.Length - 2) / MinMarkerSize;
         if (count > room)
         {
-            AiffThrowHelper.ThrowBadMetadata(chunkOffset, AiffConstants.MarkId, $"it claims {count} markers but {payload.Length} bytes hold at most {room}");
+            ContainerThrowHelper.ThrowBadMetadata(chunkOffset, AiffConstants.MarkId, $"it claims {count} markers but {payload.Length} bytes hold at most {room}");
         }
 
         var markers = new List<AudioMarker>(count);
@@ -59,7 +59,7 @@ internal static class AiffMarkChunk
         {
             if (payload.Length - at < MarkerFixedSize + 1)
             {
-                AiffThrowHelper.ThrowBadMetadata(payloadOffset + at, AiffConstants.MarkId, $"marker {i + 1} of {count} runs past the end of the chunk");
+                ContainerThrowHelper.ThrowBadMetadata(payloadOffset + at, AiffConstants.MarkId, $"marker {i + 1} of {count} runs past the end of the chunk");
             }
 
             // The id only matters to INST loops, which are not read; duplicates are harmless here.
@@ -68,7 +68,7 @@ internal static class AiffMarkChunk
             var nameStart = at + MarkerFixedSize + 1;
             if (nameLength > payload.Length - nameStart)
             {
-                AiffThrowHelper.ThrowBadMetadata(
+                ContainerThrowHelper.ThrowBadMetadata(
                     payloadOffset + at + MarkerFixedSize, AiffConstants.MarkId, $"the name of marker {i + 1} claims {nameLength} bytes but only {payload.Length - nameStart} remain");
             }
 

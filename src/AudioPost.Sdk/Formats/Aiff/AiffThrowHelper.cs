@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using AudioPost.Sdk.Buffers;
 using AudioPost.Sdk.IO;
 
 namespace AudioPost.Sdk.Formats.Aiff;
@@ -14,11 +13,6 @@ internal static class AiffThrowHelper
 {
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void ThrowFileTooShort(long offset, long length) =>
-        throw Create(offset, $"the file is {length} bytes, shorter than the {AiffConstants.FormHeaderSize}-byte FORM header");
-
-    [DoesNotReturn]
-    [MethodImpl(MethodImplOptions.NoInlining)]
     public static void ThrowNotForm(long offset, uint id) =>
         throw Create(offset, $"expected 'FORM' but found {FourCC.ToDisplayString(id)}: not an AIFF file");
 
@@ -26,21 +20,6 @@ internal static class AiffThrowHelper
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void ThrowNotAiff(long offset, uint formType) =>
         throw Create(offset, $"the FORM type is {FourCC.ToDisplayString(formType)}, not 'AIFF' or 'AIFC'");
-
-    [DoesNotReturn]
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void ThrowTruncatedChunkHeader(long offset, long remaining) =>
-        throw Create(offset, $"truncated chunk header: only {remaining} of {RiffChunkHeader.HeaderSize} bytes remain");
-
-    [DoesNotReturn]
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void ThrowChunkPastEnd(long offset, uint id, long size, long remaining) =>
-        throw Create(offset, $"chunk {FourCC.ToDisplayString(id)} claims {size} bytes but only {Math.Max(remaining, 0)} remain");
-
-    [DoesNotReturn]
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void ThrowTooManyChunks(long offset) =>
-        throw Create(offset, $"more than {AiffConstants.MaxChunks} chunks without both 'COMM' and 'SSND'; the file is corrupt");
 
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -61,16 +40,6 @@ internal static class AiffThrowHelper
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void ThrowChunkTooSmall(long offset, uint id, long size, int needed) =>
         throw Create(offset, $"chunk {FourCC.ToDisplayString(id)} is {size} bytes, fewer than the {needed} it needs");
-
-    [DoesNotReturn]
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void ThrowChunkCutShort(long offset, uint id, long expected, int read) =>
-        throw Create(offset, $"chunk {FourCC.ToDisplayString(id)} is cut short: read {read} of {expected} bytes");
-
-    [DoesNotReturn]
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void ThrowBadChannelCount(long offset, int channels) =>
-        throw Create(offset, $"channel count {channels} is invalid: it must be 1 to {ChannelLayout.MaxChannels}");
 
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -99,16 +68,11 @@ internal static class AiffThrowHelper
 
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void ThrowBadMetadata(long offset, uint id, string what) =>
-        throw Create(offset, $"bad {FourCC.ToDisplayString(id)} chunk: {what}; recovery mode skips damaged metadata");
-
-    [DoesNotReturn]
-    [MethodImpl(MethodImplOptions.NoInlining)]
     public static void ThrowBadSoundDataOffset(long offset, uint dataOffset, long available) =>
         throw Create(offset, $"'SSND' data offset {dataOffset} is past the {available} bytes of sound data in the chunk");
 
     private static AudioFormatException Create(long offset, FormattableString reason) =>
-        new(reason.ToString(CultureInfo.InvariantCulture), Math.Max(offset, 0));
+        ContainerThrowHelper.Create(offset, reason);
 
     private static string MaxBitsFor(uint compression) =>
         compression == AiffConstants.CompressionRaw ? "1 to 8" : $"1 to {AiffConstants.MaxPcmBits}";

@@ -29,7 +29,7 @@ internal static class WavBextChunk
     {
         if (payload.Length < WavConstants.BextMinimumSize)
         {
-            WavThrowHelper.ThrowBadMetadata(offset, WavConstants.BextId, $"{payload.Length} bytes, fewer than the {WavConstants.BextMinimumSize} that reach its Version field");
+            ContainerThrowHelper.ThrowBadMetadata(offset, WavConstants.BextId, $"{payload.Length} bytes, fewer than the {WavConstants.BextMinimumSize} that reach its Version field");
         }
 
         var version = BinaryPrimitives.ReadUInt16LittleEndian(payload[VersionOffset..]);

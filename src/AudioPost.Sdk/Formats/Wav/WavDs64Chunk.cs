@@ -33,7 +33,7 @@ internal readonly record struct WavDs64Chunk(ulong RiffSize, ulong DataSize, ulo
         var read = chunks.ReadPayload(header, bytes);
         if (read < BaseSize)
         {
-            WavThrowHelper.ThrowChunkCutShort(header.Offset, header.Id, header.Size, 0);
+            ContainerThrowHelper.ThrowChunkCutShort(header.Offset, header.Id, header.Size, 0);
         }
 
         return Parse(bytes[..read], header);
@@ -54,7 +54,7 @@ internal readonly record struct WavDs64Chunk(ulong RiffSize, ulong DataSize, ulo
 
         if (payload.Length < BaseSize)
         {
-            WavThrowHelper.ThrowChunkCutShort(header.Offset, header.Id, header.Size, 0);
+            ContainerThrowHelper.ThrowChunkCutShort(header.Offset, header.Id, header.Size, 0);
         }
 
         var riffSize = BinaryPrimitives.ReadUInt64LittleEndian(payload);
@@ -74,7 +74,7 @@ internal readonly record struct WavDs64Chunk(ulong RiffSize, ulong DataSize, ulo
         {
             if (payload.Length < BaseSize + (kept * WavConstants.Ds64TableEntrySize))
             {
-                WavThrowHelper.ThrowChunkCutShort(header.Offset, header.Id, header.Size, 0);
+                ContainerThrowHelper.ThrowChunkCutShort(header.Offset, header.Id, header.Size, 0);
             }
 
             for (var i = 0; i < kept; i++)

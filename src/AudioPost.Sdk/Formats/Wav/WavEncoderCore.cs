@@ -1,6 +1,4 @@
 using System.Buffers.Binary;
-using System.Diagnostics.CodeAnalysis;
-using System.Runtime.CompilerServices;
 using AudioPost.Sdk.Buffers;
 using AudioPost.Sdk.Dsp;
 using AudioPost.Sdk.Formats.Metadata;
@@ -18,157 +16,38 @@ namespace AudioPost.Sdk.Formats.Wav;
 /// and <c>LIST/adtl</c> (when there are markers) written on completion. Offsets are relative to where the stream was
 /// when the writer was created.</para>
 /// <para>Frames are converted by <see cref="SampleConversion.InterleaveFromFloat"/> into one byte buffer allocated
-/// at creation, so <see cref="Write"/> never allocates. Not thread-safe (see <see cref="IAudioFileWriter"/>).</para>
+/// at creation, so <see cref="BufferedEncoderCore.Write"/> never allocates. Not thread-safe (see <see cref="IAudioFileWriter"/>).</para>
 /// </remarks>
-internal sealed class WavEncoderCore : IAudioFileWriter
+internal sealed class WavEncoderCore : BufferedEncoderCore
 {
-    private readonly Stream _stream;
-    private readonly bool _leaveOpen;
-    private readonly long _start;
     private readonly int _headerSize;
     private readonly long _dataSizeOffset;
     private readonly long _factOffset;
-    private readonly SampleFormat _sampleFormat;
-    private readonly int _channelCount;
-    private readonly int _blockAlign;
-    private readonly byte[] _buffer;
-    private readonly int _bufferFrames;
-    private readonly long _refreshIntervalFrames;
     private readonly long _ds64Offset;
     private readonly long _rf64Threshold;
     private readonly IReadOnlyList<AudioMarker> _markers;
     private bool _isRf64;
-    private int _pendingFrames;
-    private long _framesWritten;
-    private long _framesAtLastRefresh;
-    private bool _completed;
-    private bool _disposed;
 
     public WavEncoderCore(Stream stream, AudioSpec spec, SampleFormat sampleFormat, EncoderOptions options, WavEncoderOptions wavOptions)
+        : base(stream, spec, sampleFormat, options, wavOptions.HeaderRefreshInterval)
     {
-        _stream = stream;
-        _leaveOpen = options.LeaveOpen;
-        _start = stream.Position;
-        _sampleFormat = sampleFormat;
-        _channelCount = spec.ChannelCount;
-        _blockAlign = _channelCount * sampleFormat.GetBytesPerSample();
         _rf64Threshold = wavOptions.LargeFileThreshold;
 
         var metadata = options.Metadata;
         // A copy: the caller's list could change between now and the completion that writes it.
         _markers = CheckMarkers([.. metadata.Markers]);
         var header = WavHeaderWriter.Build(spec, sampleFormat, metadata, out var layout);
-        _dataSizeOffset = _start + layout.DataSizeOffset;
-        _factOffset = layout.FactOffset < 0 ? -1 : _start + layout.FactOffset;
-        _ds64Offset = _start + layout.Ds64Offset;
+        _dataSizeOffset = Start + layout.DataSizeOffset;
+        _factOffset = layout.FactOffset < 0 ? -1 : Start + layout.FactOffset;
+        _ds64Offset = Start + layout.Ds64Offset;
         _headerSize = header.Length;
 
         // A valid, empty file from the start: a process killed before the first refresh still leaves a readable file.
-        _stream.Write(header);
-
-        _bufferFrames = Math.Max(1, options.BufferSize / _blockAlign);
-        _buffer = new byte[_bufferFrames * _blockAlign];
-        var refreshInterval = wavOptions.HeaderRefreshInterval;
-        _refreshIntervalFrames = refreshInterval <= TimeSpan.Zero
-            ? 0
-            : Math.Max(1, (long)((Int128)refreshInterval.Ticks * spec.SampleRate / TimeSpan.TicksPerSecond));
+        Stream.Write(header);
     }
 
     /// <summary>Gets whether the file has been promoted to RF64 (its data passed the 4 GiB a RIFF size can hold).</summary>
     public bool IsRf64 => _isRf64;
-
-    public long FramesWritten => _framesWritten;
-
-    public void Write(ReadOnlyAudioBlock block)
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_completed)
-        {
-            ThrowCompleted();
-        }
-
-        if (block.ChannelCount != _channelCount)
-        {
-            ThrowChannelMismatch(nameof(block), block.ChannelCount, _channelCount);
-        }
-
-        var frames = block.FrameCount;
-        if (frames == 0)
-        {
-            return;
-        }
-
-        var done = 0;
-        while (done < frames)
-        {
-            var count = Math.Min(frames - done, _bufferFrames - _pendingFrames);
-            var part = block.Slice(done, count);
-            SampleConversion.InterleaveFromFloat(
-                BlockSpans.GetPlanar(part),
-                _channelCount,
-                count,
-                part.ChannelStride,
-                _sampleFormat,
-                _buffer.AsSpan(_pendingFrames * _blockAlign, count * _blockAlign));
-            _pendingFrames += count;
-            _framesWritten += count;
-            done += count;
-            if (_pendingFrames == _bufferFrames)
-            {
-                WritePending();
-            }
-        }
-
-        if (_refreshIntervalFrames > 0 && _framesWritten - _framesAtLastRefresh >= _refreshIntervalFrames)
-        {
-            Refresh(isFinal: false);
-        }
-    }
-
-    public void Flush()
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        if (!_completed)
-        {
-            Refresh(isFinal: false);
-        }
-    }
-
-    public void Complete()
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_completed)
-        {
-            return;
-        }
-
-        Refresh(isFinal: true);
-        _completed = true;
-    }
-
-    public void Dispose()
-    {
-        if (_disposed)
-        {
-            return;
-        }
-
-        try
-        {
-            if (!_completed)
-            {
-                Complete();
-            }
-        }
-        finally
-        {
-            _disposed = true;
-            if (!_leaveOpen)
-            {
-                _stream.Dispose();
-            }
-        }
-    }
 
     private static IReadOnlyList<AudioMarker> CheckMarkers(IReadOnlyList<AudioMarker> markers)
     {
@@ -184,35 +63,25 @@ internal sealed class WavEncoderCore : IAudioFileWriter
         return markers;
     }
 
-    private void WritePending()
-    {
-        if (_pendingFrames > 0)
-        {
-            _stream.Write(_buffer, 0, _pendingFrames * _blockAlign);
-            _pendingFrames = 0;
-        }
-    }
-
     /// <summary>
-    /// Pushes buffered frames, patches the sizes for everything written so far and flushes the stream, leaving it at
-    /// the end of the data. The final refresh also writes the pad byte that RIFF requires after an odd-sized chunk and
-    /// the marker chunks that follow the audio; intermediate ones leave them out so the next frames can follow directly.
+    /// Patches the sizes for everything written so far and flushes the stream, leaving it at the end of the data. The
+    /// final refresh also writes the pad byte that RIFF requires after an odd-sized chunk and the marker chunks that
+    /// follow the audio; intermediate ones leave them out so the next frames can follow directly.
     /// </summary>
     /// <remarks>
     /// Every write below leaves a file a reader opens (each is what a killed process could leave): the sizes are made
     /// to cover the audio before anything is appended after it, so recovery never mistakes the marker chunks for
     /// samples, and the RIFF size follows once the trailer is complete.
     /// </remarks>
-    private void Refresh(bool isFinal)
+    protected override void PatchHeader(bool isFinal)
     {
-        WritePending();
-        var dataBytes = _framesWritten * _blockAlign;
-        var end = _start + _headerSize + dataBytes;
+        var dataBytes = FramesWritten * BlockAlign;
+        var end = Start + _headerSize + dataBytes;
         var pad = isFinal ? dataBytes & 1 : 0;
-        _stream.Position = end;
+        Stream.Position = end;
         if (pad != 0)
         {
-            _stream.WriteByte(0);
+            Stream.WriteByte(0);
         }
 
         var riffSize = _headerSize - 8 + dataBytes + pad;
@@ -220,7 +89,7 @@ internal sealed class WavEncoderCore : IAudioFileWriter
         var trailer = 0L;
         if (isFinal)
         {
-            _stream.Position = end + pad;
+            Stream.Position = end + pad;
             trailer = WriteMarkerChunks();
             if (trailer > 0)
             {
@@ -228,9 +97,8 @@ internal sealed class WavEncoderCore : IAudioFileWriter
             }
         }
 
-        _stream.Position = end + pad + trailer;
-        _stream.Flush();
-        _framesAtLastRefresh = _framesWritten;
+        Stream.Position = end + pad + trailer;
+        Stream.Flush();
     }
 
     /// <summary>
@@ -244,7 +112,7 @@ internal sealed class WavEncoderCore : IAudioFileWriter
         var promote = !_isRf64 && (riffSize > _rf64Threshold || dataBytes > _rf64Threshold);
         if (_isRf64 || promote)
         {
-            WavDs64Chunk.Write(field, (ulong)riffSize, (ulong)dataBytes, (ulong)_framesWritten);
+            WavDs64Chunk.Write(field, (ulong)riffSize, (ulong)dataBytes, (ulong)FramesWritten);
             Patch(_ds64Offset, field);
             if (promote)
             {
@@ -261,19 +129,19 @@ internal sealed class WavEncoderCore : IAudioFileWriter
 
         if (_factOffset >= 0)
         {
-            PatchUInt32(_factOffset, _framesWritten > uint.MaxValue ? WavConstants.SizeFromDs64 : (uint)_framesWritten, field);
+            PatchUInt32(_factOffset, FramesWritten > uint.MaxValue ? WavConstants.SizeFromDs64 : (uint)FramesWritten, field);
         }
 
         if (promote)
         {
             FourCC.Write(field, WavConstants.Rf64Id);
             BinaryPrimitives.WriteUInt32LittleEndian(field[4..], WavConstants.SizeFromDs64);
-            Patch(_start, field[..8]);
+            Patch(Start, field[..8]);
             _isRf64 = true;
         }
         else if (!_isRf64)
         {
-            PatchUInt32(_start + 4, (uint)riffSize, field);
+            PatchUInt32(Start + 4, (uint)riffSize, field);
         }
     }
 
@@ -285,10 +153,10 @@ internal sealed class WavEncoderCore : IAudioFileWriter
             return 0;
         }
 
-        var written = WavHeaderWriter.WriteChunk(_stream, WavConstants.CueId, WavMarkerChunks.SerializeCue(_markers));
+        var written = WavHeaderWriter.WriteChunk(Stream, WavConstants.CueId, WavMarkerChunks.SerializeCue(_markers));
         if (WavMarkerChunks.SerializeAssociatedData(_markers) is { } adtl)
         {
-            written += WavHeaderWriter.WriteChunk(_stream, WavConstants.ListId, adtl);
+            written += WavHeaderWriter.WriteChunk(Stream, WavConstants.ListId, adtl);
         }
 
         return written;
@@ -296,8 +164,8 @@ internal sealed class WavEncoderCore : IAudioFileWriter
 
     private void Patch(long offset, ReadOnlySpan<byte> bytes)
     {
-        _stream.Position = offset;
-        _stream.Write(bytes);
+        Stream.Position = offset;
+        Stream.Write(bytes);
     }
 
     private void PatchUInt32(long offset, uint value, Span<byte> scratch)
@@ -305,14 +173,4 @@ internal sealed class WavEncoderCore : IAudioFileWriter
         BinaryPrimitives.WriteUInt32LittleEndian(scratch, value);
         Patch(offset, scratch[..4]);
     }
-
-    [DoesNotReturn]
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void ThrowCompleted() =>
-        throw new InvalidOperationException("The writer is completed; no more frames can be written.");
-
-    [DoesNotReturn]
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void ThrowChannelMismatch(string paramName, int blockChannels, int fileChannels) =>
-        throw new ArgumentException($"The block has {blockChannels} channel(s) but the file has {fileChannels}.", paramName);
 }

@@ -28,7 +28,7 @@ internal readonly record struct WavFormatChunk(SampleFormat SampleFormat, int Sa
         var read = chunks.ReadPayload(header, fmt);
         if (read < wanted)
         {
-            WavThrowHelper.ThrowChunkCutShort(header.Offset, header.Id, header.Size, read);
+            ContainerThrowHelper.ThrowChunkCutShort(header.Offset, header.Id, header.Size, read);
         }
 
         return Parse(fmt[..read], header);
@@ -51,7 +51,7 @@ internal readonly record struct WavFormatChunk(SampleFormat SampleFormat, int Sa
         var wanted = (int)Math.Min(header.Size, WavConstants.FmtExtensibleSize);
         if (fmt.Length < wanted)
         {
-            WavThrowHelper.ThrowChunkCutShort(header.Offset, header.Id, header.Size, fmt.Length);
+            ContainerThrowHelper.ThrowChunkCutShort(header.Offset, header.Id, header.Size, fmt.Length);
         }
 
         var at = header.PayloadOffset;
@@ -63,7 +63,7 @@ internal readonly record struct WavFormatChunk(SampleFormat SampleFormat, int Sa
 
         if (channels is 0 or > WavConstants.MaxDeclaredChannels)
         {
-            WavThrowHelper.ThrowBadChannelCount(at + 2, channels);
+            ContainerThrowHelper.ThrowBadChannelCount(at + 2, channels, WavConstants.MaxDeclaredChannels);
         }
 
         if (channels > ChannelLayout.MaxChannels)

@@ -26,7 +26,7 @@ internal sealed record WavHeader(WavFormatChunk Format, long DataOffset, long Da
         Span<byte> riff = stackalloc byte[WavConstants.RiffHeaderSize];
         if (stream.ReadAtLeast(riff, riff.Length, throwOnEndOfStream: false) < riff.Length)
         {
-            WavThrowHelper.ThrowFileTooShort(start, length - start);
+            ContainerThrowHelper.ThrowFileTooShort(start, length - start, WavConstants.RiffHeaderSize, "RIFF");
         }
 
         var formId = ReadFormId(riff, start);
@@ -107,7 +107,7 @@ internal sealed record WavHeader(WavFormatChunk Format, long DataOffset, long Da
                     break;
                 }
 
-                WavThrowHelper.ThrowTooManyChunks(chunks.NextOffset);
+                ContainerThrowHelper.ThrowTooManyChunks(chunks.NextOffset, WavConstants.MaxChunks, string.Empty);
             }
 
             var status = chunks.ReadNext(out var chunk);
@@ -246,7 +246,7 @@ internal sealed record WavHeader(WavFormatChunk Format, long DataOffset, long Da
         var read = chunks.ReadPayload(chunk, payload);
         if (read < payload.Length && !recovery)
         {
-            WavThrowHelper.ThrowChunkCutShort(chunk.Offset, chunk.Id, chunk.Size, read);
+            ContainerThrowHelper.ThrowChunkCutShort(chunk.Offset, chunk.Id, chunk.Size, read);
         }
 
         if (read == payload.Length)
@@ -291,10 +291,10 @@ internal sealed record WavHeader(WavFormatChunk Format, long DataOffset, long Da
         switch (status)
         {
             case RiffChunkStatus.TruncatedHeader:
-                WavThrowHelper.ThrowTruncatedChunkHeader(chunk.Offset, chunk.Size);
+                ContainerThrowHelper.ThrowTruncatedChunkHeader(chunk.Offset, chunk.Size);
                 break;
             case RiffChunkStatus.PayloadPastEnd:
-                WavThrowHelper.ThrowChunkPastEnd(chunk.Offset, chunk.Id, chunk.Size, length - chunk.PayloadOffset);
+                ContainerThrowHelper.ThrowChunkPastEnd(chunk.Offset, chunk.Id, chunk.Size, length - chunk.PayloadOffset);
                 break;
             default:
                 if (haveFormat)

@@ -22,14 +22,14 @@ internal sealed class WavMarkerChunks
     {
         if (payload.Length < 4)
         {
-            WavThrowHelper.ThrowBadMetadata(offset, WavConstants.CueId, $"{payload.Length} bytes, too few for its point count");
+            ContainerThrowHelper.ThrowBadMetadata(offset, WavConstants.CueId, $"{payload.Length} bytes, too few for its point count");
         }
 
         var count = BinaryPrimitives.ReadUInt32LittleEndian(payload);
         var room = (payload.Length - 4) / WavConstants.CuePointSize;
         if (count > room)
         {
-            WavThrowHelper.ThrowBadMetadata(offset, WavConstants.CueId, $"it claims {count} cue points but holds {room}");
+            ContainerThrowHelper.ThrowBadMetadata(offset, WavConstants.CueId, $"it claims {count} cue points but holds {room}");
         }
 
         var kept = (int)Math.Min(count, WavConstants.MaxCuePoints - _cues.Count);
@@ -61,7 +61,7 @@ internal sealed class WavMarkerChunks
             var start = at + RiffChunkHeader.HeaderSize;
             if (size > (uint)(payload.Length - start))
             {
-                WavThrowHelper.ThrowBadMetadata(
+                ContainerThrowHelper.ThrowBadMetadata(
                     offset + RiffChunkHeader.HeaderSize + at, WavConstants.ListId, $"entry {FourCC.ToDisplayString(id)} claims {size} bytes but only {payload.Length - start} remain in the list");
             }
 

@@ -40,7 +40,7 @@ internal sealed record WavPipeHeader(WavFormatChunk Format, RiffChunkHeader Data
         var read = await walk.ConsumeAsync(WavConstants.RiffHeaderSize, WavConstants.RiffHeaderSize).ConfigureAwait(false);
         if (read < WavConstants.RiffHeaderSize)
         {
-            WavThrowHelper.ThrowFileTooShort(0, read);
+            ContainerThrowHelper.ThrowFileTooShort(0, read, WavConstants.RiffHeaderSize, "RIFF");
         }
 
         var formId = WavHeader.ReadFormId(scratch.AsSpan(0, WavConstants.RiffHeaderSize), 0);
@@ -90,7 +90,7 @@ internal sealed record WavPipeHeader(WavFormatChunk Format, RiffChunkHeader Data
         {
             if (count >= WavConstants.MaxChunks)
             {
-                WavThrowHelper.ThrowTooManyChunks(walk.Offset);
+                ContainerThrowHelper.ThrowTooManyChunks(walk.Offset, WavConstants.MaxChunks, string.Empty);
             }
 
             var (status, chunk) = await walk.ReadChunkHeaderAsync(containerEnd, ds64).ConfigureAwait(false);
@@ -144,7 +144,7 @@ internal sealed record WavPipeHeader(WavFormatChunk Format, RiffChunkHeader Data
     {
         if (!complete)
         {
-            WavThrowHelper.ThrowChunkPastEnd(chunk.Offset, chunk.Id, chunk.Size, walk.Offset - chunk.PayloadOffset);
+            ContainerThrowHelper.ThrowChunkPastEnd(chunk.Offset, chunk.Id, chunk.Size, walk.Offset - chunk.PayloadOffset);
         }
     }
 
@@ -153,7 +153,7 @@ internal sealed record WavPipeHeader(WavFormatChunk Format, RiffChunkHeader Data
     {
         if (status == RiffChunkStatus.TruncatedHeader)
         {
-            WavThrowHelper.ThrowTruncatedChunkHeader(chunk.Offset, chunk.Size);
+            ContainerThrowHelper.ThrowTruncatedChunkHeader(chunk.Offset, chunk.Size);
         }
 
         if (haveFormat)
@@ -244,7 +244,7 @@ internal sealed record WavPipeHeader(WavFormatChunk Format, RiffChunkHeader Data
                 done += take;
                 if (done < size && result.IsCompleted)
                 {
-                    WavThrowHelper.ThrowChunkPastEnd(chunk.Offset, chunk.Id, chunk.Size, done);
+                    ContainerThrowHelper.ThrowChunkPastEnd(chunk.Offset, chunk.Id, chunk.Size, done);
                 }
             }
 

@@ -134,7 +134,7 @@ public sealed class WavPipeWriter : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(source);
         if (_completed)
         {
-            ThrowCompleted();
+            BufferedEncoderCore.ThrowCompleted();
         }
 
         if (source.ChannelCount != _channelCount)
@@ -363,11 +363,6 @@ public sealed class WavPipeWriter : IAsyncDisposable
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowReaderCompleted() =>
         throw new IOException("The pipe's reader has completed; nobody reads the WAV file any more.");
-
-    [DoesNotReturn]
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void ThrowCompleted() =>
-        throw new InvalidOperationException("The writer is completed; no more frames can be written.");
 
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]

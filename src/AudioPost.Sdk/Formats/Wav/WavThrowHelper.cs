@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using AudioPost.Sdk.Buffers;
 using AudioPost.Sdk.IO;
@@ -12,11 +11,6 @@ namespace AudioPost.Sdk.Formats.Wav;
 /// </summary>
 internal static class WavThrowHelper
 {
-    [DoesNotReturn]
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void ThrowFileTooShort(long offset, long length) =>
-        throw Create(offset, $"the file is {length} bytes, shorter than the {WavConstants.RiffHeaderSize}-byte RIFF header");
-
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void ThrowNotRiff(long offset, uint id) =>
@@ -34,33 +28,13 @@ internal static class WavThrowHelper
 
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void ThrowBadMetadata(long offset, uint id, string what) =>
-        throw Create(offset, $"bad {FourCC.ToDisplayString(id)} chunk: {what}; recovery mode skips damaged metadata");
-
-    [DoesNotReturn]
-    [MethodImpl(MethodImplOptions.NoInlining)]
     public static void ThrowNotWave(long offset, uint formType) =>
         throw Create(offset, $"the RIFF form type is {FourCC.ToDisplayString(formType)}, not 'WAVE'");
 
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void ThrowTruncatedChunkHeader(long offset, long remaining) =>
-        throw Create(offset, $"truncated chunk header: only {remaining} of {RiffChunkHeader.HeaderSize} bytes remain");
-
-    [DoesNotReturn]
-    [MethodImpl(MethodImplOptions.NoInlining)]
     public static void ThrowDataPastEnd(long offset, long size, long remaining) =>
         throw Create(offset, $"chunk 'data' claims {size} bytes but only {remaining} remain: the file is truncated; recovery mode reads what is there");
-
-    [DoesNotReturn]
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void ThrowChunkPastEnd(long offset, uint id, long size, long remaining) =>
-        throw Create(offset, $"chunk {FourCC.ToDisplayString(id)} claims {size} bytes but only {Math.Max(remaining, 0)} remain");
-
-    [DoesNotReturn]
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void ThrowTooManyChunks(long offset) =>
-        throw Create(offset, $"more than {WavConstants.MaxChunks} chunks; the file is corrupt");
 
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -89,11 +63,6 @@ internal static class WavThrowHelper
 
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void ThrowChunkCutShort(long offset, uint id, long expected, int read) =>
-        throw Create(offset, $"chunk {FourCC.ToDisplayString(id)} is cut short: read {read} of {expected} bytes");
-
-    [DoesNotReturn]
-    [MethodImpl(MethodImplOptions.NoInlining)]
     public static void ThrowUnsupportedFormatTag(long offset, ushort tag) =>
         throw Create(
             offset,
@@ -110,11 +79,6 @@ internal static class WavThrowHelper
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void ThrowBadExtensibleSize(long offset, int cbSize) =>
         throw Create(offset, $"WAVE_FORMAT_EXTENSIBLE cbSize is {cbSize}, fewer than the {WavConstants.ExtensibleExtraSize} bytes of its extension");
-
-    [DoesNotReturn]
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void ThrowBadChannelCount(long offset, int channels) =>
-        throw Create(offset, $"channel count {channels} is invalid: it must be 1 to {WavConstants.MaxDeclaredChannels}");
 
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -151,7 +115,7 @@ internal static class WavThrowHelper
             $"block align {blockAlign} is inconsistent with {channels} channel(s) of {bytesPerSample} byte(s): expected {channels * bytesPerSample}");
 
     private static AudioFormatException Create(long offset, FormattableString reason) =>
-        new(reason.ToString(CultureInfo.InvariantCulture), Math.Max(offset, 0));
+        ContainerThrowHelper.Create(offset, reason);
 
     private static string DescribeTag(ushort tag) => tag switch
     {

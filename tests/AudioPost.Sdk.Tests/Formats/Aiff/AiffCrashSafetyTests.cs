@@ -53,36 +53,14 @@ public sealed class AiffCrashSafetyTests
     }
 
     [Fact]
-    public void Write_RefreshIntervalZero_HeaderStaysEmptyUntilFlush()
-    {
-        using var stream = new MemoryStream();
-        var encoder = new AiffEncoder(new AiffEncoderOptions { HeaderRefreshInterval = TimeSpan.Zero });
-        using var writer = encoder.Create(stream, new AudioSpec(100, ChannelLayout.Mono), SampleFormat.Float32, new EncoderOptions { LeaveOpen = true, BufferSize = 64 });
-        writer.Write(TestSignals.Block(TestSignals.Exact(SampleFormat.Float32, 1, 1000), 1));
-
-        Assert.Equal(0, FramesOnDisk(stream));
-
-        writer.Flush();
-        Assert.Equal(1000, FramesOnDisk(stream));
-    }
+    public void Write_RefreshIntervalZero_HeaderStaysEmptyUntilFlush() =>
+        RefreshIntervalHarness.AssertHeaderStaysEmptyUntilFlush(
+            new AiffEncoder(new AiffEncoderOptions { HeaderRefreshInterval = TimeSpan.Zero }), AiffDecoder.Instance);
 
     [Fact]
-    public void Write_ShortRefreshInterval_RefreshesOnBlockBoundariesAfterEachInterval()
-    {
-        using var stream = new MemoryStream();
-        var encoder = new AiffEncoder(new AiffEncoderOptions { HeaderRefreshInterval = TimeSpan.FromMilliseconds(100) });
-        using var writer = encoder.Create(stream, new AudioSpec(1000, ChannelLayout.Mono), SampleFormat.Pcm16, new EncoderOptions { LeaveOpen = true });
-        var block = new ReadOnlyAudioBlock(new float[30], 1, 30);
-
-        for (var i = 0; i < 3; i++)
-        {
-            writer.Write(block);
-        }
-
-        Assert.Equal(0, FramesOnDisk(stream));
-        writer.Write(block);
-        Assert.Equal(120, FramesOnDisk(stream));
-    }
+    public void Write_ShortRefreshInterval_RefreshesOnBlockBoundariesAfterEachInterval() =>
+        RefreshIntervalHarness.AssertRefreshesOnBlockBoundariesAfterEachInterval(
+            new AiffEncoder(new AiffEncoderOptions { HeaderRefreshInterval = TimeSpan.FromMilliseconds(100) }), AiffDecoder.Instance);
 
     [Fact]
     public void Refresh_OddSizedSsnd_EverySnapshotHasConsistentSizesAndTheFinalFileIsPadded()
@@ -108,9 +86,5 @@ public sealed class AiffCrashSafetyTests
         Assert.Equal(45, FramesOnDisk(stream) * 3);
     }
 
-    private static long FramesOnDisk(MemoryStream stream)
-    {
-        using var reader = AiffDecoder.Instance.Open(new MemoryStream(stream.ToArray()));
-        return reader.Info.Frames;
-    }
+    private static long FramesOnDisk(MemoryStream stream) => RefreshIntervalHarness.FramesOnDisk(stream, AiffDecoder.Instance);
 }

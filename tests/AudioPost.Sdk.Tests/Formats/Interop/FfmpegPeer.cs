@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
@@ -19,6 +20,9 @@ internal static class FfmpegPeer
         Ffmpeg.Require();
         Ffprobe.Require();
     }
+
+    /// <summary>Starts ffmpeg with its standard streams redirected, for streaming through pipes.</summary>
+    public static Process Start(params string[] arguments) => Ffmpeg.Start(arguments);
 
     /// <summary>Decodes the first audio stream to interleaved 32-bit float; <paramref name="inputOptions"/> go before
     /// <c>-i</c> (e.g. "-ss", "12.5").</summary>

@@ -57,6 +57,10 @@ internal sealed class PeerTool
     /// <summary>Runs the tool and returns its standard output; fails the test on a non-zero exit.</summary>
     public byte[] Run(params string[] arguments) => Run(arguments, DefaultTimeout);
 
+    /// <summary>Starts the tool with its standard streams redirected, for a test that streams through it (a pipe in,
+    /// a pipe out); the caller reads, waits for the exit and disposes it.</summary>
+    public Process Start(params string[] arguments) => Process.Start(CreateStartInfo(arguments))!;
+
     /// <summary>Runs the tool and returns its standard output as trimmed UTF-8 text.</summary>
     public string RunText(params string[] arguments) => Encoding.UTF8.GetString(Run(arguments)).Trim();
 
@@ -93,19 +97,7 @@ internal sealed class PeerTool
 
     private ProcessResult Execute(IReadOnlyList<string> arguments, TimeSpan timeout)
     {
-        var start = new ProcessStartInfo(Program)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = new Process { StartInfo = start };
+        using var process = new Process { StartInfo = CreateStartInfo(arguments) };
         var error = new StringBuilder();
         process.ErrorDataReceived += (_, line) =>
         {
@@ -159,4 +151,21 @@ internal sealed class PeerTool
     private string Describe(IReadOnlyList<string> arguments) => $"'{Program} {string.Join(' ', arguments)}'";
 
     private readonly record struct ProcessResult(int ExitCode, byte[] Output, string Error, bool TimedOut);
+
+    private ProcessStartInfo CreateStartInfo(IReadOnlyList<string> arguments)
+    {
+        var start = new ProcessStartInfo(Program)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return start;
+    }
 }

@@ -48,41 +48,12 @@ public sealed class WavCrashSafetyTests
     }
 
     [Fact]
-    public void Write_RefreshIntervalZero_HeaderStaysEmptyUntilFlush()
-    {
-        using var stream = new MemoryStream();
-        var encoder = new WavEncoder(new WavEncoderOptions { HeaderRefreshInterval = TimeSpan.Zero });
-        using var writer = encoder.Create(stream, new AudioSpec(100, ChannelLayout.Mono), SampleFormat.Float32, new EncoderOptions { LeaveOpen = true, BufferSize = 64 });
-        var signal = TestSignals.Exact(SampleFormat.Float32, 1, 1000);
-        writer.Write(TestSignals.Block(signal, 1));
-
-        Assert.Equal(0, FramesOnDisk(stream));
-
-        writer.Flush();
-        Assert.Equal(1000, FramesOnDisk(stream));
-    }
+    public void Write_RefreshIntervalZero_HeaderStaysEmptyUntilFlush() =>
+        RefreshIntervalHarness.AssertHeaderStaysEmptyUntilFlush(
+            new WavEncoder(new WavEncoderOptions { HeaderRefreshInterval = TimeSpan.Zero }), WavDecoder.Instance);
 
     [Fact]
-    public void Write_ShortRefreshInterval_RefreshesOnBlockBoundariesAfterEachInterval()
-    {
-        using var stream = new MemoryStream();
-        var encoder = new WavEncoder(new WavEncoderOptions { HeaderRefreshInterval = TimeSpan.FromMilliseconds(100) });
-        using var writer = encoder.Create(stream, new AudioSpec(1000, ChannelLayout.Mono), SampleFormat.Pcm16, new EncoderOptions { LeaveOpen = true });
-        var block = new ReadOnlyAudioBlock(new float[30], 1, 30);
-
-        for (var i = 0; i < 3; i++)
-        {
-            writer.Write(block);
-        }
-
-        Assert.Equal(0, FramesOnDisk(stream));
-        writer.Write(block);
-        Assert.Equal(120, FramesOnDisk(stream));
-    }
-
-    private static long FramesOnDisk(MemoryStream stream)
-    {
-        using var reader = WavDecoder.Instance.Open(new MemoryStream(stream.ToArray()));
-        return reader.Info.Frames;
-    }
+    public void Write_ShortRefreshInterval_RefreshesOnBlockBoundariesAfterEachInterval() =>
+        RefreshIntervalHarness.AssertRefreshesOnBlockBoundariesAfterEachInterval(
+            new WavEncoder(new WavEncoderOptions { HeaderRefreshInterval = TimeSpan.FromMilliseconds(100) }), WavDecoder.Instance);
 }

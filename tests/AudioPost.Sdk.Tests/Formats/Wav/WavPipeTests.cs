@@ -1,19 +1,18 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using System.Diagnostics;
 using System.IO.Pipelines;
 using System.Runtime.InteropServices;
 using AudioPost.Sdk.Buffers;
 using AudioPost.Sdk.Formats;
 using AudioPost.Sdk.Formats.Metadata;
 using AudioPost.Sdk.Formats.Wav;
+using AudioPost.Sdk.Tests.Formats.Interop;
 
 namespace AudioPost.Sdk.Tests.Formats.Wav;
 
 public sealed class WavPipeTests
 {
     private const int Frames = 2000;
-    private const string FfmpegPath = "/usr/bin/ffmpeg";
 
     // 64-byte segments: headers, chunks and frames (up to 48 bytes for 5.1 double) straddle segment boundaries.
     private static readonly PipeOptions SmallSegments = new(minimumSegmentSize: 64, useSynchronizationContext: false);
@@ -398,14 +397,14 @@ public sealed class WavPipeTests
     [Fact]
     public async Task StreamedOutput_ReadByFfmpegFromStdin_DecodesEverySample()
     {
-        RequireFfmpeg();
+        FfmpegPeer.Require();
         var ct = TestContext.Current.CancellationToken;
         var signal = TestSignals.Exact(SampleFormat.Pcm24, 2, Frames);
         var pipe = new Pipe();
         var writer = WavPipeWriter.Create(pipe.Writer, new AudioSpec(48000, ChannelLayout.Stereo), SampleFormat.Pcm24);
         var producer = WriteAllAsync(writer, signal, 2, 500, ct);
 
-        using var ffmpeg = StartFfmpeg("-v", "error", "-i", "pipe:0", "-f", "f32le", "-");
+        using var ffmpeg = FfmpegPeer.Start("-v", "error", "-i", "pipe:0", "-f", "f32le", "-");
         var stdout = new MemoryStream();
         var reading = ffmpeg.StandardOutput.BaseStream.CopyToAsync(stdout, ct);
         var errors = ffmpeg.StandardError.ReadToEndAsync(ct);
@@ -426,17 +425,17 @@ public sealed class WavPipeTests
     [Fact]
     public async Task OpenAsync_FfmpegWavOnStdout_ReadsTheStreamedFileToItsEnd()
     {
-        RequireFfmpeg();
+        FfmpegPeer.Require();
         var ct = TestContext.Current.CancellationToken;
         string[] input = ["-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=0.25:sample_rate=44100", "-ac", "2"];
-        using var reference = StartFfmpeg([.. input, "-f", "s16le", "-"]);
+        using var reference = FfmpegPeer.Start([.. input, "-f", "s16le", "-"]);
         var raw = new MemoryStream();
         await reference.StandardOutput.BaseStream.CopyToAsync(raw, ct);
         await reference.WaitForExitAsync(ct);
         var expected = MemoryMarshal.Cast<byte, short>(raw.ToArray()).ToArray();
 
         // ffmpeg writing WAV to a pipe cannot patch its sizes: RIFF and data say 0xFFFFFFFF, and a LIST/INFO comes first.
-        using var ffmpeg = StartFfmpeg([.. input, "-c:a", "pcm_s16le", "-f", "wav", "pipe:1"]);
+        using var ffmpeg = FfmpegPeer.Start([.. input, "-c:a", "pcm_s16le", "-f", "wav", "pipe:1"]);
         var errors = ffmpeg.StandardError.ReadToEndAsync(ct);
         var source = PipeReader.Create(ffmpeg.StandardOutput.BaseStream, new StreamPipeReaderOptions(bufferSize: 333));
         await using var reader = await WavPipeReader.OpenAsync(source, cancellationToken: ct);
@@ -577,40 +576,5 @@ public sealed class WavPipeTests
 
             reader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
         }
-    }
-
-    /// <summary>ffmpeg is the reference peer for streamed WAV: skipped locally without it, required when CI=true (as
-    /// <see cref="Interop.SoxPeer"/>).</summary>
-    private static void RequireFfmpeg()
-    {
-        if (File.Exists(FfmpegPath))
-        {
-            return;
-        }
-
-        const string Message = "ffmpeg is not installed at " + FfmpegPath + "; install it with 'apt-get install -y ffmpeg'.";
-        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            Assert.Fail(Message + " It is required when CI=true.");
-        }
-
-        Assert.Skip(Message);
-    }
-
-    private static Process StartFfmpeg(params string[] arguments)
-    {
-        var start = new ProcessStartInfo(FfmpegPath)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        return Process.Start(start)!;
     }
 }
