@@ -24,9 +24,9 @@ work=$(mktemp -d -p "${WORKDIR:-${TMPDIR:-/tmp}}")
 trap 'rm -rf "$work"' EXIT
 
 now() { date +%s%N; }
-cpu_ms() { awk '{printf "%d", ($1 + $2) * 1000}' "$1"; }
+cpu_ms() { awk '{printf "%d %d", ($1 + $2) * 1000, $1 * 1000}' "$1"; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-measure() { # name, command...  -> "name wall_ms cpu_ms"
+measure() { # name, command...  -> "name wall_ms cpu_ms user_ms"
   local name=$1; shift
   local start end
   start=$(now); /usr/bin/time -f "%U %S" -o "$work/cpu" "$@" >/dev/null 2>&1; end=$(now)
@@ -38,9 +38,11 @@ bytes=$(stat -c %s "$work/in.wav")
 
 : > "$work/times"
 for _ in $(seq "$runs"); do
-  measure ours $cli convert "$work/in.wav" "$work/ours.wav" --format float32 >> "$work/times"
-  measure sox sox -D "$work/in.wav" -e floating-point -b 32 "$work/sox.wav" >> "$work/times"
-  measure ffmpeg ffmpeg -nostdin -v error -y -i "$work/in.wav" -c:a pcm_f32le "$work/ffmpeg.wav" >> "$work/times"
+  # Each output is deleted first, so no tool pays for freeing the previous run's 1.4 GB (the kernel charges that to
+  # whoever truncates or replaces the file, and it varies by a second or more).
+  rm -f "$work/ours.wav"; measure ours $cli convert "$work/in.wav" "$work/ours.wav" --format float32 >> "$work/times"
+  rm -f "$work/sox.wav"; measure sox sox -D "$work/in.wav" -e floating-point -b 32 "$work/sox.wav" >> "$work/times"
+  rm -f "$work/ffmpeg.wav"; measure ffmpeg ffmpeg -nostdin -v error -y -i "$work/in.wav" -c:a pcm_f32le "$work/ffmpeg.wav" >> "$work/times"
 done
 
 # The three outputs must hold the same samples, or the timing compares different work.
@@ -53,6 +55,9 @@ ffmpeg_ms=$(grep '^ffmpeg ' "$work/times" | cut -d' ' -f2 | median)
 ours_cpu=$(grep '^ours ' "$work/times" | cut -d' ' -f3 | median)
 sox_cpu=$(grep '^sox ' "$work/times" | cut -d' ' -f3 | median)
 ffmpeg_cpu=$(grep '^ffmpeg ' "$work/times" | cut -d' ' -f3 | median)
+ours_user=$(grep '^ours ' "$work/times" | cut -d' ' -f4 | median)
+sox_user=$(grep '^sox ' "$work/times" | cut -d' ' -f4 | median)
+ffmpeg_user=$(grep '^ffmpeg ' "$work/times" | cut -d' ' -f4 | median)
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 mbps() { awk -v b="$bytes" -v ms="$1" 'BEGIN {printf "%.0f", b / 1048576 / (ms / 1000)}'; }
 printf '%ss stereo 48k pcm24 -> float32 (%s MiB in): audiopost %s ms (%s MiB/s), sox %s ms, ffmpeg %s ms (medians of %s)\n' \
@@ -60,4 +65,6 @@ printf '%ss stereo 48k pcm24 -> float32 (%s MiB in): audiopost %s ms (%s MiB/s),
 printf 'wall-time ratios: sox/ours = %sx, ffmpeg/ours = %sx\n' "$(ratio "$sox_ms" "$ours")" "$(ratio "$ffmpeg_ms" "$ours")"
 printf 'cpu time (user+sys): audiopost %s ms, sox %s ms, ffmpeg %s ms -> sox/ours = %sx, ffmpeg/ours = %sx\n' \
   "$ours_cpu" "$sox_cpu" "$ffmpeg_cpu" "$(ratio "$sox_cpu" "$ours_cpu")" "$(ratio "$ffmpeg_cpu" "$ours_cpu")"
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+printf 'user time (the tools own code; the kernel copying pages is system time): audiopost %s ms, sox %s ms, ffmpeg %s ms -> sox/ours = %sx, ffmpeg/ours = %sx\n' \
+  "$ours_user" "$sox_user" "$ffmpeg_user" "$(ratio "$sox_user" "$ours_user")" "$(ratio "$ffmpeg_user" "$ours_user")"
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); load average $(cut -d' ' -f1-3 /proc/loadavg)"
