@@ -1,4 +1,5 @@
 using AudioPost.Sdk.Buffers;
+using AudioPost.Sdk.Tests.Formats.Wav;
 
 namespace AudioPost.Sdk.Formats.SndFile.Tests;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AudioPost.Sdk.Buffers;
+using AudioPost.Sdk.Tests.Formats.Wav;
 
 namespace AudioPost.Sdk.Formats.SndFile.Tests;
 

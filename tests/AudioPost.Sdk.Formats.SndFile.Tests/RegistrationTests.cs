@@ -1,6 +1,7 @@
 using AudioPost.Sdk.Buffers;
 using AudioPost.Sdk.Formats.Aiff;
 using AudioPost.Sdk.Formats.Wav;
+using AudioPost.Sdk.Tests.Formats.Wav;
 
 namespace AudioPost.Sdk.Formats.SndFile.Tests;
 

@@ -1,4 +1,6 @@
 using AudioPost.Sdk.Buffers;
+using AudioPost.Sdk.Tests.Formats.Wav;
+using AudioPost.Sdk.Tests.TestUtilities;
 
 namespace AudioPost.Sdk.Formats.SndFile.Tests;
 

@@ -1,4 +1,5 @@
 using AudioPost.Sdk.Buffers;
+using AudioPost.Sdk.Tests.TestUtilities;
 
 namespace AudioPost.Sdk.Formats.SndFile.Tests;
 

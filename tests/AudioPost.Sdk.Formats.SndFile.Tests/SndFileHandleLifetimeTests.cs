@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using AudioPost.Sdk.Buffers;
 using AudioPost.Sdk.Formats.SndFile.Interop;
+using AudioPost.Sdk.Tests.Formats.Wav;
 
 namespace AudioPost.Sdk.Formats.SndFile.Tests;
 
