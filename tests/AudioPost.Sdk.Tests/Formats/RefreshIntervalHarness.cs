@@ -10,6 +10,53 @@ namespace AudioPost.Sdk.Tests.Formats;
 /// </summary>
 internal static class RefreshIntervalHarness
 {
+    /// <summary>
+    /// Writes 2.5 s of stereo at 8 kHz with the default one-second refresh, copies the file on disk before completing
+    /// (what a killed process leaves), and checks the copy reads as the first 2 s exactly; the completed file has all.
+    /// </summary>
+    /// <param name="fileName">The file name; its extension picks the format.</param>
+    /// <param name="format">The sample format.</param>
+    /// <param name="expectedFormat">The format the copy must be detected as.</param>
+    public static void AssertKilledWriterReadableUpToLastRefresh(string fileName, SampleFormat format, IAudioFileFormat expectedFormat)
+    {
+        const int Rate = 8000;
+        const int BlockFrames = 1000;
+        using var directory = new TempDirectory();
+        var path = directory.File(fileName);
+        var signal = TestSignals.Exact(format, 2, Rate * 5 / 2);
+
+        var writer = AudioFormatRegistry.Default.Create(path, new AudioSpec(Rate, ChannelLayout.Stereo), format);
+        try
+        {
+            WavRoundTripTests.WriteInBlocks(writer, signal, 2, BlockFrames);
+            Assert.Equal(Rate * 5 / 2, writer.FramesWritten);
+
+            // What a crash would leave: the bytes on disk now, with no Complete and no Dispose.
+            var snapshot = directory.File("after-crash" + Path.GetExtension(fileName));
+            using (var source = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+            using (var copy = File.Create(snapshot))
+            {
+                source.CopyTo(copy);
+            }
+
+            using var reader = AudioFormatRegistry.Default.OpenRead(snapshot);
+            Assert.Same(expectedFormat, reader.Info.Format);
+            Assert.Equal(2 * Rate, reader.Info.Frames);
+            var recovered = WavRoundTripTests.ReadAll(reader, 333);
+            var frames = 2 * Rate;
+            var total = signal.Length / 2;
+            Assert.Equal(signal.AsSpan(0, frames).ToArray(), recovered[..frames]);
+            Assert.Equal(signal.AsSpan(total, frames).ToArray(), recovered[frames..]);
+        }
+        finally
+        {
+            writer.Dispose();
+        }
+
+        using var completed = AudioFormatRegistry.Default.OpenRead(path);
+        Assert.Equal(Rate * 5 / 2, completed.Info.Frames);
+    }
+
     /// <summary>With no refresh interval, nothing shows until <see cref="IAudioFileWriter.Flush"/>.</summary>
     /// <param name="encoder">An encoder whose header refresh interval is zero.</param>
     /// <param name="decoder">The decoder of the same format.</param>

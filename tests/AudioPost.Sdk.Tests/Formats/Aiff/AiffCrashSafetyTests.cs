@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using AudioPost.Sdk.Buffers;
 using AudioPost.Sdk.Formats;
 using AudioPost.Sdk.Formats.Aiff;
-using AudioPost.Sdk.Tests.Formats.Wav;
 
 namespace AudioPost.Sdk.Tests.Formats.Aiff;
 
@@ -11,46 +10,8 @@ public sealed class AiffCrashSafetyTests
     [Theory]
     [InlineData(SampleFormat.Pcm24)]
     [InlineData(SampleFormat.Float32)]
-    public void Write_WithoutComplete_FileOnDiskIsReadableUpToTheLastHeaderRefresh(SampleFormat format)
-    {
-        const int Rate = 8000;
-        const int BlockFrames = 1000;
-        using var directory = new TempDirectory();
-        var path = directory.File("recording.aiff");
-        var signal = TestSignals.Exact(format, 2, Rate * 5 / 2);
-
-        // The default refresh interval: one second of audio.
-        var writer = AudioFormatRegistry.Default.Create(path, new AudioSpec(Rate, ChannelLayout.Stereo), format);
-        try
-        {
-            WavRoundTripTests.WriteInBlocks(writer, signal, 2, BlockFrames);
-            Assert.Equal(Rate * 5 / 2, writer.FramesWritten);
-
-            // What a crash would leave: the bytes on disk now, with no Complete and no Dispose.
-            var snapshot = directory.File("after-crash.aiff");
-            using (var source = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
-            using (var copy = File.Create(snapshot))
-            {
-                source.CopyTo(copy);
-            }
-
-            using var reader = AudioFormatRegistry.Default.OpenRead(snapshot);
-            Assert.Same(AiffFormat.Instance, reader.Info.Format);
-            Assert.Equal(2 * Rate, reader.Info.Frames);
-            var recovered = WavRoundTripTests.ReadAll(reader, 333);
-            var frames = 2 * Rate;
-            var total = signal.Length / 2;
-            Assert.Equal(signal.AsSpan(0, frames).ToArray(), recovered[..frames]);
-            Assert.Equal(signal.AsSpan(total, frames).ToArray(), recovered[frames..]);
-        }
-        finally
-        {
-            writer.Dispose();
-        }
-
-        using var completed = AudioFormatRegistry.Default.OpenRead(path);
-        Assert.Equal(Rate * 5 / 2, completed.Info.Frames);
-    }
+    public void Write_WithoutComplete_FileOnDiskIsReadableUpToTheLastHeaderRefresh(SampleFormat format) =>
+        RefreshIntervalHarness.AssertKilledWriterReadableUpToLastRefresh("recording.aiff", format, AiffFormat.Instance);
 
     [Fact]
     public void Write_RefreshIntervalZero_HeaderStaysEmptyUntilFlush() =>
