@@ -14,6 +14,7 @@ public sealed class LayeringTests
     [
         ("AudioPost.Sdk.Internal", 0),
         ("AudioPost.Sdk.Buffers", 1),
+        ("AudioPost.Sdk.Timing", 1),
         ("AudioPost.Sdk.Dsp", 2),
         ("AudioPost.Sdk.Automation", 3),
         ("AudioPost.Sdk.Processing", 4),
