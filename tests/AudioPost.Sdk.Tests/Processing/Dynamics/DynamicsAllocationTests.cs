@@ -78,4 +78,21 @@ public sealed class DynamicsAllocationTests
             compressor.Process(inputs, new AudioBlock(output, 2, Block), At(block));
         });
     }
+
+    [Fact]
+    public void Gate_AutomatedThresholdAndHold_AllocatesNothing()
+    {
+        var gate = new GateProcessor(-30f);
+        gate.Threshold.SetValueAtTime(-50f, 0).LinearRampToValueAtTime(-20f, Block * 5000L);
+        gate.Hold.SetValueAtTime(0f, 0).LinearRampToValueAtTime(50f, Block * 5000L);
+        AssertProcessor(gate);
+    }
+
+    [Fact]
+    public void Expander_RmsAutomatedRelease_AllocatesNothing()
+    {
+        var expander = new ExpanderProcessor(-30f, 3f, detection: DetectionMode.Rms);
+        expander.Release.SetValueAtTime(10f, 0).LinearRampToValueAtTime(300f, Block * 5000L);
+        AssertProcessor(expander, channels: 6);
+    }
 }
