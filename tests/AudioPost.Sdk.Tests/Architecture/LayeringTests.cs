@@ -23,6 +23,7 @@ public sealed class LayeringTests
         ("AudioPost.Sdk.Sinks", 6),
         ("AudioPost.Sdk.Mastering", 6),
         ("AudioPost.Sdk.Graph", 7),
+        ("AudioPost.Sdk.Mixing", 8),
     ];
 
     private static int? LayerOf(Type type)
