@@ -1,6 +1,6 @@
 using System.CommandLine;
-using AudioPost.Cli.Timecode;
 using AudioPost.Sdk.Formats;
+using AudioPost.Sdk.Timing;
 
 namespace AudioPost.Cli.Commands;
 
@@ -22,7 +22,7 @@ internal static class InfoCommand
         {
             Description = "Timecode rate for the start timecode when the file's iXML names none (default 25; df = drop-frame).",
         };
-        timecodeRate.AcceptOnlyFromAmong([.. TimecodeRate.All.Select(r => r.Label)]);
+        timecodeRate.AcceptOnlyFromAmong(TimecodeRates.Labels);
         var recover = new Option<bool>("--recover")
         {
             Description = "Read files whose header sizes are stale (a recorder that was cut off) as far as their audio goes.",
@@ -42,7 +42,7 @@ internal static class InfoCommand
             return Run(
                 parseResult.GetRequiredValue(file),
                 parseResult.GetValue(json),
-                TimecodeRate.FromLabel(parseResult.GetValue(timecodeRate)),
+                FrameRate.TryParse(parseResult.GetValue(timecodeRate), out var rate) ? rate : null,
                 parseResult.GetValue(recover),
                 configuration.Output,
                 configuration.Error);
@@ -50,7 +50,7 @@ internal static class InfoCommand
         return command;
     }
 
-    private static int Run(string path, bool json, TimecodeRate? timecodeRate, bool recover, TextWriter stdout, TextWriter stderr)
+    private static int Run(string path, bool json, FrameRate? timecodeRate, bool recover, TextWriter stdout, TextWriter stderr)
     {
         AudioFileInfo info;
         try

@@ -79,7 +79,7 @@ internal static class InfoJson
 
         writer.WriteStartObject("timecode");
         writer.WriteString("value", timecode.Value);
-        writer.WriteString("rate", timecode.Rate.Label);
+        writer.WriteString("rate", timecode.Rate.ToString());
         writer.WriteString("source", timecode.Source);
         writer.WriteEndObject();
     }

@@ -28,7 +28,7 @@ internal static class InfoText
         WriteLine(stdout, "Duration", string.Create(CultureInfo.InvariantCulture, $"{clock} ({info.DurationSeconds:0.000###} s)"));
         if (timecode is not null)
         {
-            WriteLine(stdout, "Timecode", $"{timecode.Value} @ {timecode.Rate.Label} ({timecode.Source})");
+            WriteLine(stdout, "Timecode", $"{timecode.Value} @ {timecode.Rate} ({timecode.Source})");
         }
 
         WriteBext(stdout, info.Metadata.Broadcast);

@@ -123,6 +123,20 @@ public sealed class AudioGraphBuilder
         return this;
     }
 
+    /// <summary>
+    /// Puts a node that threw on the audio thread (see <see cref="RenderFault"/>) back into service: the plans that
+    /// hold it run it again from their next block. Control thread; fix the cause first.
+    /// </summary>
+    /// <returns>Whether the node was faulted.</returns>
+    /// <exception cref="ArgumentException">The node is unknown.</exception>
+    public bool ClearFault(NodeId node)
+    {
+        var record = GetRecord(node, nameof(node));
+        var was = record.Prepared.IsFaulted;
+        record.Prepared.IsFaulted = false;
+        return was;
+    }
+
     /// <summary>Gets the node instance behind an id.</summary>
     public IAudioNode GetNode(NodeId id) => GetRecord(id, nameof(id)).Node;
 

@@ -19,12 +19,17 @@ namespace AudioPost.Sdk.Graph;
 /// A swap or a locate scheduled at a stream frame splits the block there, so it lands on the
 /// exact sample. The replaced plan is simply dropped by the audio thread and collected by the GC
 /// on an allocating (control) thread, never freed on the audio thread.</para>
+/// <para><b>Faults</b>: a node that throws on the audio thread is bypassed from then on and the
+/// rendering goes on; a control thread reads what happened with <see cref="TryGetFault"/>.</para>
 /// </remarks>
 public sealed class AudioRenderer
 {
     private const int CommandCapacity = 64;
+    private const int FaultCapacity = 64;
 
     private readonly BoundedQueue<RendererCommand> _commands = new(CommandCapacity);
+    private readonly BoundedQueue<RenderFault> _faults = new(FaultCapacity);
+    private long _faultCount;
     private readonly RendererCommand[] _scheduled = new RendererCommand[CommandCapacity];
     private readonly float[] _stage;
     private readonly bool _isOffline;
@@ -69,6 +74,17 @@ public sealed class AudioRenderer
 
     /// <summary>Gets the timeline position of the next frame to render. Thread-safe (may lag by a block).</summary>
     public long TimelineFrame => Volatile.Read(ref _timelineFrame);
+
+    /// <summary>Gets the number of nodes that have thrown on the audio thread since this renderer was created. Thread-safe.</summary>
+    public long FaultCount => Interlocked.Read(ref _faultCount);
+
+    /// <summary>
+    /// Takes the oldest unread fault (a node that threw on the audio thread and is now bypassed). Control thread;
+    /// lock-free. At most 64 unread faults are kept; later ones still count in <see cref="FaultCount"/>.
+    /// </summary>
+    /// <param name="fault">The fault, when one was waiting.</param>
+    /// <returns>Whether a fault was waiting.</returns>
+    public bool TryGetFault(out RenderFault fault) => _faults.TryDequeue(out fault);
 
     /// <summary>Gets the total latency of the current plan in frames.</summary>
     public long LatencyFrames => Plan.LatencyFrames;
@@ -195,7 +211,12 @@ public sealed class AudioRenderer
 
             var context = new ProcessContext(_streamFrame, _timelineFrame, SampleRate, _isOffline);
             var plan = _plan;
-            plan.Execute(done, length, context);
+            var faulted = plan.Execute(done, length, context, _faults);
+            if (faulted > 0)
+            {
+                Interlocked.Add(ref _faultCount, faulted);
+            }
+
             if (OutputChannelCount > 0)
             {
                 var stage = new AudioBlock(_stage.AsSpan(done), OutputChannelCount, length, BlockSize);

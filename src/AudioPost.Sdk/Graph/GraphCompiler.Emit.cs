@@ -66,7 +66,8 @@ internal sealed partial class GraphCompiler
             output >= 0 ? emitter.OutputOffset(output) : 0,
             output >= 0 ? _outChannels[output] : 0,
             TotalLatency(origin, latency),
-            _nodes.Select((n, i) => (n.Id, latency[i])).ToDictionary(p => p.Id, p => p.Item2));
+            _nodes.Select((n, i) => (n.Id, latency[i])).ToDictionary(p => p.Id, p => p.Item2),
+            _nodes);
     }
 
     /// <summary>Walks the order once, assigning buffers and writing plan steps.</summary>

@@ -59,6 +59,18 @@ internal sealed class NodeRecord
 /// <summary>The preparation a node instance has had (see <see cref="NodeRecord.Prepared"/>).</summary>
 internal sealed class PreparedState
 {
+    private volatile bool _isFaulted;
+
+    /// <summary>
+    /// Whether the node threw on the audio thread and is bypassed from then on. Written by the audio thread (set) and
+    /// a control thread (cleared); shared by every plan of the builder, so a re-compile does not revive a broken node.
+    /// </summary>
+    public bool IsFaulted
+    {
+        get => _isFaulted;
+        set => _isFaulted = value;
+    }
+
     public ProcessSpec? Spec { get; set; }
 
     public int[]? InputChannels { get; set; }

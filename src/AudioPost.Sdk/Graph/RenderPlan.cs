@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using AudioPost.Sdk.Buffers;
+using AudioPost.Sdk.Internal;
 using AudioPost.Sdk.Processing;
 using AudioPost.Sdk.Sinks;
 using AudioPost.Sdk.Sources;
@@ -31,6 +32,9 @@ public sealed class RenderPlan
     private readonly int _stride;
     private readonly int _outputOffset;
     private readonly Dictionary<NodeId, long> _nodeLatency;
+    private readonly NodeId[] _ids;
+    private readonly string[] _names;
+    private readonly PreparedState[] _health;
 
     internal RenderPlan(
         GraphOptions options,
@@ -44,7 +48,8 @@ public sealed class RenderPlan
         int outputOffset,
         int outputChannels,
         long latency,
-        Dictionary<NodeId, long> nodeLatency)
+        Dictionary<NodeId, long> nodeLatency,
+        NodeRecord[] records)
     {
         SampleRate = options.SampleRate;
         BlockSize = options.BlockSize;
@@ -66,6 +71,9 @@ public sealed class RenderPlan
         LatencyFrames = latency;
         _nodeLatency = nodeLatency;
         TailFrames = nodes.Length == 0 ? 0 : nodes.Max(n => n.TailFrames);
+        _ids = [.. records.Select(r => r.Id)];
+        _names = [.. records.Select(r => r.Name)];
+        _health = [.. records.Select(r => r.Prepared)];
     }
 
     /// <summary>Gets the sample rate in Hz.</summary>
@@ -102,49 +110,107 @@ public sealed class RenderPlan
     /// <exception cref="KeyNotFoundException">The node is not in this plan.</exception>
     public long GetNodeLatency(NodeId node) => _nodeLatency[node];
 
-    /// <summary>Runs every step for the frames [<paramref name="frameOffset"/>, +<paramref name="frames"/>) of the block. Audio thread.</summary>
-    internal void Execute(int frameOffset, int frames, in ProcessContext context)
+    /// <summary>
+    /// Gets whether <paramref name="node"/> threw on the audio thread and is bypassed (see <see cref="RenderFault"/>).
+    /// Thread-safe. The state belongs to the node instance in its builder, so it survives re-compiles; clear it with
+    /// <see cref="AudioGraphBuilder.ClearFault"/>.
+    /// </summary>
+    /// <returns>False for a node that is not in this plan.</returns>
+    public bool IsFaulted(NodeId node)
+    {
+        var index = Array.IndexOf(_ids, node);
+        return index >= 0 && _health[index].IsFaulted;
+    }
+
+    /// <summary>
+    /// Runs every step for the frames [<paramref name="frameOffset"/>, +<paramref name="frames"/>) of the block. Audio
+    /// thread. A node that throws is marked faulted, bypassed from then on, and reported to <paramref name="faults"/>.
+    /// </summary>
+    /// <returns>The number of nodes that faulted during this call.</returns>
+    internal int Execute(int frameOffset, int frames, in ProcessContext context, BoundedQueue<RenderFault>? faults)
     {
         var arena = _arena.AsSpan();
         var ops = _ops;
+        var faulted = 0;
         for (var k = 0; k < ops.Length; k++)
         {
             ref readonly var op = ref ops[k];
-            switch (op.Kind)
+            if (op.Kind is PlanOpKind.Clear or PlanOpKind.Copy or PlanOpKind.Sum)
             {
-                case PlanOpKind.Source:
-                    _sources[op.Node]!.Read(Block(arena, op.Destination, op.Channels, frameOffset, frames), context);
-                    break;
-                case PlanOpKind.Clear:
-                    Block(arena, op.Destination + (op.Aux * _stride), op.Channels, frameOffset, frames).Clear();
-                    break;
-                case PlanOpKind.Copy:
-                case PlanOpKind.Sum:
-                    Mix(arena, in op, frameOffset, frames);
-                    break;
-                case PlanOpKind.Process:
-                    _processors[op.Node]!.Process(Block(arena, op.Destination, op.Channels, frameOffset, frames), context);
-                    break;
-                case PlanOpKind.MultiInput:
-                    var multi = _multiInputs[op.Node]!;
-                    var inputs = new AudioInputs(
-                        arena.Slice(frameOffset),
-                        _portOffsets.AsSpan(op.Aux, multi.InputCount),
-                        _portChannels.AsSpan(op.Aux, multi.InputCount),
-                        frames,
-                        _stride);
-                    multi.Process(inputs, Block(arena, op.Destination, op.Channels, frameOffset, frames), context);
-                    break;
-                case PlanOpKind.Sink:
-                    _sinks[op.Node]!.Write(Block(arena, op.Source, op.Channels, frameOffset, frames), context);
-                    break;
-                case PlanOpKind.FeedbackRead:
-                    _feedback[op.Node]!.ReadDelayed(Block(arena, op.Destination, op.Channels, frameOffset, frames), context);
-                    break;
-                case PlanOpKind.FeedbackWrite:
-                    _feedback[op.Node]!.WriteInput(Block(arena, op.Source, op.Channels, frameOffset, frames), context);
-                    break;
+                RunStep(arena, in op, frameOffset, frames, context);
+                continue;
             }
+
+            if (_health[op.Node].IsFaulted)
+            {
+                Bypass(arena, in op, frameOffset, frames);
+                continue;
+            }
+
+            // A try block costs nothing until something throws; the exception object was allocated by the node that
+            // threw, so isolating it here adds no allocation of its own.
+            try
+            {
+                RunStep(arena, in op, frameOffset, frames, context);
+            }
+            catch (Exception exception)
+            {
+                _health[op.Node].IsFaulted = true;
+                faults?.TryEnqueue(new RenderFault(_ids[op.Node], _names[op.Node], exception, context.StreamFrame));
+                Bypass(arena, in op, frameOffset, frames);
+                faulted++;
+            }
+        }
+
+        return faulted;
+    }
+
+    private void RunStep(Span<float> arena, in PlanOp op, int frameOffset, int frames, in ProcessContext context)
+    {
+        switch (op.Kind)
+        {
+            case PlanOpKind.Source:
+                _sources[op.Node]!.Read(Block(arena, op.Destination, op.Channels, frameOffset, frames), context);
+                break;
+            case PlanOpKind.Clear:
+                Block(arena, op.Destination + (op.Aux * _stride), op.Channels, frameOffset, frames).Clear();
+                break;
+            case PlanOpKind.Copy:
+            case PlanOpKind.Sum:
+                Mix(arena, in op, frameOffset, frames);
+                break;
+            case PlanOpKind.Process:
+                _processors[op.Node]!.Process(Block(arena, op.Destination, op.Channels, frameOffset, frames), context);
+                break;
+            case PlanOpKind.MultiInput:
+                var multi = _multiInputs[op.Node]!;
+                var inputs = new AudioInputs(
+                    arena.Slice(frameOffset),
+                    _portOffsets.AsSpan(op.Aux, multi.InputCount),
+                    _portChannels.AsSpan(op.Aux, multi.InputCount),
+                    frames,
+                    _stride);
+                multi.Process(inputs, Block(arena, op.Destination, op.Channels, frameOffset, frames), context);
+                break;
+            case PlanOpKind.Sink:
+                _sinks[op.Node]!.Write(Block(arena, op.Source, op.Channels, frameOffset, frames), context);
+                break;
+            case PlanOpKind.FeedbackRead:
+                _feedback[op.Node]!.ReadDelayed(Block(arena, op.Destination, op.Channels, frameOffset, frames), context);
+                break;
+            case PlanOpKind.FeedbackWrite:
+                _feedback[op.Node]!.WriteInput(Block(arena, op.Source, op.Channels, frameOffset, frames), context);
+                break;
+        }
+    }
+
+    /// <summary>What a faulted node's step does instead: producers output silence, a one-input processor (which works
+    /// in place) leaves its input as it is, consumers are skipped.</summary>
+    private void Bypass(Span<float> arena, in PlanOp op, int frameOffset, int frames)
+    {
+        if (op.Kind is PlanOpKind.Source or PlanOpKind.MultiInput or PlanOpKind.FeedbackRead)
+        {
+            Block(arena, op.Destination, op.Channels, frameOffset, frames).Clear();
         }
     }
 

@@ -14,15 +14,19 @@ public sealed class LayeringTests
     [
         ("AudioPost.Sdk.Internal", 0),
         ("AudioPost.Sdk.Buffers", 1),
+        ("AudioPost.Sdk.Timing", 1),
         ("AudioPost.Sdk.Dsp", 2),
         ("AudioPost.Sdk.Automation", 3),
         ("AudioPost.Sdk.Processing", 4),
         ("AudioPost.Sdk.IO", 4),
         ("AudioPost.Sdk.Formats", 5),
+        ("AudioPost.Sdk.Devices", 5),
         ("AudioPost.Sdk.Sources", 6),
         ("AudioPost.Sdk.Sinks", 6),
         ("AudioPost.Sdk.Mastering", 6),
         ("AudioPost.Sdk.Graph", 7),
+        ("AudioPost.Sdk.Engine", 8),
+        ("AudioPost.Sdk.Mixing", 8),
     ];
 
     private static int? LayerOf(Type type)
