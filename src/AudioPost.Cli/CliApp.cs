@@ -29,6 +29,9 @@ public static class CliApp
             ConvertCommand.Create(),
             LoudnessCommand.Create(),
             NormalizeCommand.Create(),
+            DevicesCommand.Create(),
+            PlayCommand.Create(),
+            RecordCommand.Create(),
         };
 
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
