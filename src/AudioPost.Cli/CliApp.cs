@@ -45,6 +45,10 @@ public static class CliApp
             NormalizeCommand.Create(),
             ProcessCommand.Create(),
             TimecodeCommand.Create(stdin),
+
+            DevicesCommand.Create(),
+            PlayCommand.Create(),
+            RecordCommand.Create(),
         };
 
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
