@@ -49,6 +49,8 @@ public static class CliApp
             DevicesCommand.Create(),
             PlayCommand.Create(),
             RecordCommand.Create(),
+
+            LtcCommand.Create(),
         };
 
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
