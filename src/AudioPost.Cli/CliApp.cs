@@ -44,6 +44,7 @@ public static class CliApp
             LoudnessCommand.Create(),
             NormalizeCommand.Create(),
             TimecodeCommand.Create(stdin),
+            RenderCommand.Create(),
         };
 
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });

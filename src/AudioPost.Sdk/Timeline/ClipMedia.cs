@@ -15,7 +15,7 @@ namespace AudioPost.Sdk.Timeline;
 /// exact). Otherwise source frame <c>n</c> plays the file at <c>sourceIn + n · fileRate · speed / sessionRate</c>,
 /// exactly, through a <c>ResamplingSource</c>.</para>
 /// <para>Real-time safety is the file source's: allocation-free reads, blocking disk I/O (fine offline). Not
-/// thread-safe. Dispose it (or the <see cref="Timeline"/> holding its clip) to close the file.</para>
+/// thread-safe. Dispose it (or the <see cref="AudioTimeline"/> holding its clip) to close the file.</para>
 /// </remarks>
 public sealed class ClipMedia : IAudioSource, IDisposable
 {
