@@ -28,6 +28,7 @@ public sealed class LayeringTests
         ("AudioPost.Sdk.Engine", 8),
         ("AudioPost.Sdk.Timeline", 8),
         ("AudioPost.Sdk.Sessions", 9),
+        ("AudioPost.Sdk.Mixing", 8),
     ];
 
     private static int? LayerOf(Type type)

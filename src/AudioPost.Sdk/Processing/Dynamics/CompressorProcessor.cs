@@ -41,6 +41,7 @@ public sealed class CompressorProcessor : IAudioProcessor, IMultiInputProcessor
     private float[] _attackCoefficients = [];
     private float[] _releaseCoefficients = [];
     private float[] _gains = [];
+    private float[] _gainsDb = [];
     private int _channels;
     private int _maxBlock;
     private int _sampleRate;
@@ -199,6 +200,7 @@ public sealed class CompressorProcessor : IAudioProcessor, IMultiInputProcessor
         _attackCoefficients = new float[spec.MaxBlockFrames];
         _releaseCoefficients = new float[spec.MaxBlockFrames];
         _gains = new float[spec.MaxBlockFrames];
+        _gainsDb = new float[spec.MaxBlockFrames];
         _mixStep = (float)(1.0 / Math.Max(1, BypassFadeSeconds * spec.SampleRate));
         _attackMs = _releaseMs = float.NaN;
         GainReduction.Prepare(channels);
@@ -330,15 +332,16 @@ public sealed class CompressorProcessor : IAudioProcessor, IMultiInputProcessor
             var d = detected == 1 ? 0 : c;
             var reduction = _work.AsSpan(d * _maxBlock, frames);
             _mix = mixStart;
-            var gains = _gains.AsSpan(0, frames);
-            var mixEnd = FillGainsDb(reduction, makeup.Values, mixTarget, gains);
+            var gainsDb = _gainsDb.AsSpan(0, frames);
+            var mixEnd = FillGainsDb(reduction, makeup.Values, mixTarget, gainsDb);
             GainReduction.Set(c, _envelopes[d].CurrentReductionDb * mixEnd);
             if (mixEnd == 0f && mixStart == 0f)
             {
                 continue;
             }
 
-            Decibels.ToGain(gains, gains);
+            var gains = _gains.AsSpan(0, frames);
+            GainMath.ToGain(gainsDb, gains);
             AudioMath.ApplyGain(main[c], gains, main[c]);
         }
 

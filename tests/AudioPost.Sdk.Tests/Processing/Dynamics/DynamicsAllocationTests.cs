@@ -78,4 +78,43 @@ public sealed class DynamicsAllocationTests
             compressor.Process(inputs, new AudioBlock(output, 2, Block), At(block));
         });
     }
+
+    [Fact]
+    public void Gate_AutomatedThresholdAndHold_AllocatesNothing()
+    {
+        var gate = new GateProcessor(-30f);
+        gate.Threshold.SetValueAtTime(-50f, 0).LinearRampToValueAtTime(-20f, Block * 5000L);
+        gate.Hold.SetValueAtTime(0f, 0).LinearRampToValueAtTime(50f, Block * 5000L);
+        AssertProcessor(gate);
+    }
+
+    [Fact]
+    public void Expander_RmsAutomatedRelease_AllocatesNothing()
+    {
+        var expander = new ExpanderProcessor(-30f, 3f, detection: DetectionMode.Rms);
+        expander.Release.SetValueAtTime(10f, 0).LinearRampToValueAtTime(300f, Block * 5000L);
+        AssertProcessor(expander, channels: 6);
+    }
+
+    [Fact]
+    public void DeEsser_AutomatedFrequency_AllocatesNothing()
+    {
+        var deEsser = new DeEsserProcessor(6_000f, -40f);
+        deEsser.Frequency.SetValueAtTime(4_000f, 0).LinearRampToValueAtTime(9_000f, Block * 5000L);
+        AssertProcessor(deEsser);
+    }
+
+    [Fact]
+    public void Multiband_FourBandsCompressing_AllocatesNothing()
+    {
+        var multiband = new MultibandCompressorProcessor([150f, 1_500f, 6_000f], DetectionMode.Rms);
+        for (var b = 0; b < multiband.BandCount; b++)
+        {
+            multiband.GetBand(b).Ratio.Value = 2f + b;
+            multiband.GetBand(b).Threshold.Value = -30f;
+        }
+
+        multiband.GetCrossoverFrequency(1).SetValueAtTime(1_000f, 0).LinearRampToValueAtTime(2_000f, Block * 5000L);
+        AssertProcessor(multiband);
+    }
 }
