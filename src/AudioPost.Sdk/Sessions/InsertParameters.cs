@@ -103,6 +103,26 @@ public sealed class InsertParameters
 
     internal string? SessionPath => _sessionPath;
 
+    /// <summary>Gets every parameter as chain text (<c>key=value</c>, keys lower case, numbers invariant), marking all
+    /// of them read: the processor factory checks them itself.</summary>
+    internal List<KeyValuePair<string, string>> ToChainParameters()
+    {
+        var parameters = new List<KeyValuePair<string, string>>(_values.Count);
+        foreach (var (name, element) in _values)
+        {
+            _read.Add(name);
+            var text = element.ValueKind switch
+            {
+                JsonValueKind.String => element.GetString()!,
+                JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => element.GetRawText(),
+                _ => throw Error(name, "must be a number, a string or true/false"),
+            };
+            parameters.Add(new(name.ToLowerInvariant(), text));
+        }
+
+        return parameters;
+    }
+
     internal void ThrowIfUnread()
     {
         foreach (var name in _values.Keys)

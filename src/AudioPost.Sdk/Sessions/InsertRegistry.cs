@@ -1,4 +1,5 @@
 using AudioPost.Sdk.Processing;
+using AudioPost.Sdk.Processing.Chains;
 using AudioPost.Sdk.Processing.Delays;
 using AudioPost.Sdk.Processing.Dynamics;
 using AudioPost.Sdk.Processing.Mixing;
@@ -21,20 +22,27 @@ namespace AudioPost.Sdk.Sessions;
 /// <c>kneeDb</c> (0 to 24, default 6), <c>attackMs</c> (0.01 to 1 000, default 10), <c>releaseMs</c> (1 to 5 000, default 100),
 /// <c>makeupDb</c> (−24 to +24, default 0): <see cref="CompressorProcessor"/>.</description></item>
 /// </list>
+/// <para>A type not registered here is looked up in <see cref="Processors"/>, the <see cref="ProcessorFactory"/> behind
+/// processor chains (<see cref="ProcessorFactory.CreateDefault"/> in a default registry), with the insert's fields as
+/// that processor's <c>key=value</c> parameters: every processor added there by name (filters, EQ, de-esser, ...) can be
+/// used in a session as <c>{"type": "highpass", "f": 80}</c>.</para>
 /// Not thread-safe while registering; reading from several threads once built is safe.
 /// </remarks>
 public sealed class InsertRegistry
 {
     private readonly Dictionary<string, Func<InsertParameters, IAudioProcessor>> _factories = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Gets the registered type names.</summary>
+    /// <summary>Gets the registered type names (not counting <see cref="Processors"/>).</summary>
     public IEnumerable<string> Types => _factories.Keys;
+
+    /// <summary>Gets or sets the processor factory consulted for types not registered here; null for none.</summary>
+    public ProcessorFactory? Processors { get; set; }
 
     /// <summary>Creates a registry with the built-in insert types (see remarks).</summary>
     /// <returns>A new registry; add to it freely.</returns>
     public static InsertRegistry CreateDefault()
     {
-        var registry = new InsertRegistry();
+        var registry = new InsertRegistry { Processors = ProcessorFactory.CreateDefault() };
         registry.Register("gain", p => new GainProcessor((float)p.GetNumber("db", 0, -144, GainProcessor.MaxGainDb)));
         registry.Register("delay", p => new DelayProcessor((int)Math.Round(p.GetNumber("ms", 0, 0, 10_000) * p.SampleRate / 1000)));
         registry.Register("limiter", p => new TruePeakLimiterProcessor(
@@ -67,13 +75,27 @@ public sealed class InsertRegistry
     /// <summary>Gets whether <paramref name="type"/> is registered.</summary>
     /// <param name="type">The type name.</param>
     /// <returns>Whether a factory exists.</returns>
-    public bool Contains(string type) => _factories.ContainsKey(type);
+    public bool Contains(string type) => _factories.ContainsKey(type) || (Processors?.Names.Contains(type.ToLowerInvariant()) ?? false);
 
     internal IAudioProcessor Create(InsertParameters parameters)
     {
         if (!_factories.TryGetValue(parameters.Type, out var factory))
         {
-            throw parameters.Error("type", $"unknown insert type; known: {string.Join(", ", _factories.Keys.Order(StringComparer.Ordinal))}");
+            var name = parameters.Type.ToLowerInvariant();
+            if (Processors is { } processors && processors.Names.Contains(name))
+            {
+                try
+                {
+                    return processors.Create(new ProcessorSpec(name, parameters.ToChainParameters(), 0), parameters.SampleRate);
+                }
+                catch (ProcessorSpecException exception)
+                {
+                    throw new SessionException(parameters.SessionPath, parameters.JsonPath, null, $"insert '{parameters.Type}': {exception.Message}", exception);
+                }
+            }
+
+            var known = _factories.Keys.Concat(Processors?.Names ?? []).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal);
+            throw parameters.Error("type", $"unknown insert type; known: {string.Join(", ", known)}");
         }
 
         IAudioProcessor processor;

@@ -211,6 +211,23 @@ public sealed class SessionFileTests
     }
 
     [Fact]
+    public void Load_TypeOnlyInTheProcessorFactory_IsBuiltFromItsChainParameters()
+    {
+        using var directory = new TempDirectory();
+        var registry = new InsertRegistry { Processors = AudioPost.Sdk.Processing.Chains.ProcessorFactory.CreateDefault() };
+
+        using (var session = Load(directory, """{ "frameRate": "25", "tracks": [ { "name": "a", "inserts": [ { "type": "limiter", "ceiling": -2, "lookahead": 5 } ] } ] }""", new SessionLoadOptions { Inserts = registry }))
+        {
+            var limiter = Assert.IsType<AudioPost.Sdk.Processing.Dynamics.TruePeakLimiterProcessor>(session.Timeline.Tracks[0].Inserts[0]);
+            Assert.Equal(-2, limiter.CeilingDbtp);
+        }
+
+        var error = Assert.ThrowsAny<SessionException>(() => Load(directory, """{ "frameRate": "25", "tracks": [ { "name": "a", "inserts": [ { "type": "limiter", "bogus": 1 } ] } ] }""", new SessionLoadOptions { Inserts = registry }).Dispose());
+        Assert.Equal("$.tracks[0].inserts[0]", error.JsonPath);
+        Assert.Contains("bogus", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_Utf8Text_ResolvesAgainstTheFolderGiven()
     {
         using var directory = new TempDirectory();
