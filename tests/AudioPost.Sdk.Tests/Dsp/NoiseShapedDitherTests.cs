@@ -191,7 +191,7 @@ public sealed class NoiseShapedDitherTests
                 bins[i] = new Complex(((double)y[n] - x[n]) * window[i], 0);
             }
 
-            Fourier.Forward(bins, FourierOptions.NoScaling);
+            MathNet.Numerics.IntegralTransforms.Fourier.Forward(bins, FourierOptions.NoScaling);
             for (var k = 0; k < psd.Length; k++)
             {
                 psd[k] += bins[k].Magnitude * bins[k].Magnitude / windowPower / Segments;

@@ -40,11 +40,11 @@ public sealed class MixerSoloTests
 
         public MixerTrack C { get; }
 
-        public Sinks.BufferSink ReverbOut { get; }
+        public AudioPost.Sdk.Sinks.BufferSink ReverbOut { get; }
 
         public IEnumerable<string> Audible => H.Mixer.Channels.Where(c => c.IsAudible).Select(c => c.Name);
 
-        public static double Level(Sinks.BufferSink sink, double frequency) => MixTestSignals.Amplitude(sink.GetChannel(0).Slice(2400, 2400), frequency);
+        public static double Level(AudioPost.Sdk.Sinks.BufferSink sink, double frequency) => MixTestSignals.Amplitude(sink.GetChannel(0).Slice(2400, 2400), frequency);
     }
 
     [Fact]

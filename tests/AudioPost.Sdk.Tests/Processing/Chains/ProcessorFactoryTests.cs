@@ -43,11 +43,11 @@ public sealed class ProcessorFactoryTests
     }
 
     [Fact]
-    public void Delay_ConvertsMillisecondsToFramesAtTheGivenRate()
+    public void Delay_IsAFractionalDelayOfTheGivenMilliseconds()
     {
-        var delay = Assert.IsType<DelayProcessor>(Factory.CreateChain("delay ms=10", 44_100)[0]);
+        var delay = Assert.IsType<FractionalDelayProcessor>(Factory.CreateChain("delay ms=10", 44_100)[0]);
 
-        Assert.Equal(441, delay.DelayFrames);
+        Assert.Equal(10f, delay.Delay.Value);
     }
 
     [Theory]
