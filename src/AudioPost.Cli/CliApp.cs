@@ -51,6 +51,8 @@ public static class CliApp
             RecordCommand.Create(),
 
             LtcCommand.Create(),
+
+            RenderCommand.Create(),
         };
 
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });

@@ -15,9 +15,9 @@ namespace AudioPost.Sdk.Timeline;
 /// The clip plays <see cref="Source"/> from the source's own timeline frame <see cref="SourceIn"/> for
 /// <see cref="Length"/> frames: timeline frame <c>Position + k</c> holds source frame <c>SourceIn + k</c>.</para>
 /// <para><b>Source.</b> Any positional <see cref="IAudioSource"/> running at the session's rate (a
-/// <see cref="FileSource"/>, or a <c>ResamplingSource</c> for another rate or a speed change; see
+/// <see cref="FileSource"/>, or a <see cref="ResamplingSource"/> for another rate or a speed change; see
 /// <see cref="ClipMedia"/>). Its channel count must equal the track's, or be 1 (copied to every channel). The track
-/// prepares and resets it; the <see cref="Timeline"/> disposes it.</para>
+/// prepares and resets it; the <see cref="AudioTimeline"/> disposes it.</para>
 /// <para><b>Fades.</b> A fade-in of <c>L</c> frames scales frame <c>Position + k</c> by <c>g(k / L)</c>, so the first
 /// frame is silent; a fade-out scales frame <c>End − r</c> (<c>r</c> from 1 to <c>L</c>) by <c>g(r / L)</c>. Where two
 /// clips on a track overlap, the track makes the overlap a crossfade (see <see cref="TimelineTrack.CrossfadeShape"/>).</para>

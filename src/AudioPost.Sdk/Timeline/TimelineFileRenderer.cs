@@ -7,13 +7,13 @@ using AudioPost.Sdk.Sinks;
 namespace AudioPost.Sdk.Timeline;
 
 /// <summary>
-/// Renders a <see cref="Timeline"/> offline to a Broadcast Wave file that carries the session's place in time: the
+/// Renders a <see cref="AudioTimeline"/> offline to a Broadcast Wave file that carries the session's place in time: the
 /// start as the <c>bext</c> TimeReference (sample frames since midnight at the file's rate) and the frame rate in iXML
 /// (<c>SPEED/TIMECODE_RATE</c> and <c>TIMECODE_FLAG</c>, with the same timestamp in <c>TIMESTAMP_*</c>).
 /// </summary>
 /// <remarks>
-/// The graph is tracks → inserts → fader → pan → master bus → file (see <see cref="Timeline.AddTo"/>), rendered by
-/// <see cref="OfflineRenderer"/> from <see cref="Timeline.StartFrame"/>. Deterministic: the same session renders the
+/// The graph is tracks → inserts → fader → pan → master bus → file (see <see cref="AudioTimeline.AddTo"/>), rendered by
+/// <see cref="OfflineRenderer"/> from <see cref="AudioTimeline.StartFrame"/>. Deterministic: the same session renders the
 /// same bits at any block size. Blocking file I/O; call from a worker thread for a responsive UI.
 /// </remarks>
 public static class TimelineFileRenderer
@@ -25,11 +25,11 @@ public static class TimelineFileRenderer
     /// <param name="progress">Receives progress about every 100 ms and at the end.</param>
     /// <param name="cancellationToken">Stops between blocks; the file written so far stays valid.</param>
     /// <returns>The frames rendered and the time taken.</returns>
-    /// <exception cref="ArgumentException">The timeline cannot be built (see <see cref="Timeline.AddTo"/>).</exception>
+    /// <exception cref="ArgumentException">The timeline cannot be built (see <see cref="AudioTimeline.AddTo"/>).</exception>
     /// <exception cref="IOException">The file cannot be written, or a clip's file failed.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public static RenderProgress Render(
-        Timeline timeline,
+        AudioTimeline timeline,
         string path,
         TimelineRenderOptions? options = null,
         IProgress<RenderProgress>? progress = null,
@@ -52,7 +52,7 @@ public static class TimelineFileRenderer
     /// <param name="timeline">The session.</param>
     /// <param name="description">The bext Description, at most 256 ASCII characters.</param>
     /// <returns>The metadata.</returns>
-    public static AudioMetadata CreateMetadata(Timeline timeline, string description = "")
+    public static AudioMetadata CreateMetadata(AudioTimeline timeline, string description = "")
     {
         ArgumentNullException.ThrowIfNull(timeline);
         var start = (ulong)timeline.StartFrame;

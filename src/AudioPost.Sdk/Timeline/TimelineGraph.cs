@@ -4,7 +4,7 @@ using AudioPost.Sdk.Processing.Mixing;
 namespace AudioPost.Sdk.Timeline;
 
 /// <summary>
-/// What <see cref="Timeline.AddTo"/> put into a graph: the master bus to connect onward, and the tracks' mute and solo,
+/// What <see cref="AudioTimeline.AddTo"/> put into a graph: the master bus to connect onward, and the tracks' mute and solo,
 /// which can change while the graph renders.
 /// </summary>
 /// <remarks>

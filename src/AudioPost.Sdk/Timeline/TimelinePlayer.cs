@@ -4,7 +4,7 @@ using AudioPost.Sdk.Graph;
 namespace AudioPost.Sdk.Timeline;
 
 /// <summary>
-/// Plays a <see cref="Timeline"/> host-driven (a device callback, a game engine's audio thread) with a transport:
+/// Plays a <see cref="AudioTimeline"/> host-driven (a device callback, a game engine's audio thread) with a transport:
 /// locate with pre-roll, and a loop that wraps on its exact sample.
 /// </summary>
 /// <remarks>
@@ -56,8 +56,8 @@ public sealed class TimelinePlayer
     /// <param name="timeline">The session.</param>
     /// <param name="blockSize">The internal block size in frames, 1 to 16 384; default 256.</param>
     /// <returns>The player.</returns>
-    /// <exception cref="ArgumentException">The timeline cannot be built (see <see cref="Timeline.AddTo"/>).</exception>
-    public static TimelinePlayer Create(Timeline timeline, int blockSize = 256)
+    /// <exception cref="ArgumentException">The timeline cannot be built (see <see cref="AudioTimeline.AddTo"/>).</exception>
+    public static TimelinePlayer Create(AudioTimeline timeline, int blockSize = 256)
     {
         ArgumentNullException.ThrowIfNull(timeline);
         var builder = new AudioGraphBuilder(new GraphOptions { SampleRate = timeline.SampleRate, BlockSize = blockSize });

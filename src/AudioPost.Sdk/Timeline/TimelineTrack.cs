@@ -4,11 +4,11 @@ using AudioPost.Sdk.Processing;
 namespace AudioPost.Sdk.Timeline;
 
 /// <summary>
-/// A track of a <see cref="Timeline"/>: clips played by a <see cref="ClipTrackSource"/>, then the inserts in order,
+/// A track of a <see cref="AudioTimeline"/>: clips played by a <see cref="ClipTrackSource"/>, then the inserts in order,
 /// then the track fader (gain, mute, solo) and panner, into the master bus.
 /// </summary>
 /// <remarks>
-/// An editable model, read when the timeline is built into a graph (<see cref="Timeline.AddTo"/>); changing it
+/// An editable model, read when the timeline is built into a graph (<see cref="AudioTimeline.AddTo"/>); changing it
 /// afterwards does not affect that graph, except through <see cref="TimelineGraph.SetMute"/> and
 /// <see cref="TimelineGraph.SetSolo"/>. Not thread-safe.
 /// </remarks>

@@ -18,7 +18,7 @@ namespace AudioPost.Sdk.Timeline;
 /// <para><b>Ownership.</b> The timeline owns its clips' sources: <see cref="Dispose"/> disposes every source that is
 /// <see cref="IDisposable"/> (open files). Not thread-safe: build on one control thread.</para>
 /// </remarks>
-public sealed class Timeline : IDisposable
+public sealed class AudioTimeline : IDisposable
 {
     private bool _disposed;
 
@@ -29,7 +29,7 @@ public sealed class Timeline : IDisposable
     /// default 2 (stereo: tracks are panned).</param>
     /// <exception cref="ArgumentOutOfRangeException">The rate or channel count is out of range.</exception>
     /// <exception cref="ArgumentException"><paramref name="start"/> is <c>default</c>.</exception>
-    public Timeline(int sampleRate, Timecode start, int outputChannelCount = 2)
+    public AudioTimeline(int sampleRate, Timecode start, int outputChannelCount = 2)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(sampleRate, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(outputChannelCount, 1);
