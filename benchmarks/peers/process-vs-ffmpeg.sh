@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Peer benchmark (issue 6): the mixing chain "highpass; eq; compressor; limiter" over a stereo 48 kHz float file with
+# our CLI (`audiopost process --chain`) and with ffmpeg's highpass, equalizer, acompressor and alimiter at the same
+# settings, ffmpeg both with its defaults and with -filter_threads 1. RUNS times each, interleaved; medians and
+# ratios (ffmpeg time / ours) of whole-process wall time and CPU time. Files live in /dev/shm when it has room (see
+# convert-vs-sox-ffmpeg.sh for why). Settings that differ by definition, not by choice: ffmpeg's acompressor and
+# alimiter take linear levels (given here in dB with ffmpeg's own "dB" suffix), alimiter's auto-level is turned off
+# so it only limits, and its ceiling is a sample peak where ours is a true peak (dBTP).
+#   usage: benchmarks/peers/process-vs-ffmpeg.sh [SECONDS_OF_AUDIO=3600] [RUNS=3]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+seconds=${1:-3600}
+runs=${2:-3}
+for tool in ffmpeg /usr/bin/time; do
+  command -v "$tool" >/dev/null || { echo "$tool is required (apt-get install -y ffmpeg time)"; exit 1; }
+done
+
+dotnet build src/AudioPost.Cli -c Release -o artifacts/cli-release >/dev/null
+cli="dotnet artifacts/cli-release/audiopost.dll"
+if [ -z "${WORKDIR:-}" ] && [ -d /dev/shm ] && [ "$(df -k --output=avail /dev/shm | tail -1)" -gt $((seconds * 2000)) ]; then
+  WORKDIR=/dev/shm
+fi
+work=$(mktemp -d -p "${WORKDIR:-${TMPDIR:-/tmp}}")
+trap 'rm -rf "$work"' EXIT
+
+now() { date +%s%N; }
+cpu_ms() { awk '{printf "%d", ($1 + $2) * 1000}' "$1"; }
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+measure() { # name, command...  -> "name wall_ms cpu_ms"
+  local name=$1; shift
+  local start end
+  start=$(now); /usr/bin/time -f "%U %S" -o "$work/cpu" "$@" >/dev/null 2>&1; end=$(now)
+  echo "$name $(( (end - start) / 1000000 )) $(cpu_ms "$work/cpu")"
+}
+
+chain="highpass f=80; eq f=3000 gain=3 q=1; compressor threshold=-18 ratio=3 attack=10 release=100 knee=1; limiter ceiling=-1"
+filters="highpass=f=80,equalizer=f=3000:t=q:w=1:g=3,acompressor=threshold=-18dB:ratio=3:attack=10:release=100:knee=1,alimiter=limit=-1dB:level=disabled"
+$cli generate "$work/in.wav" --seconds "$seconds" --signal pink --level -12 --format float32 >/dev/null
+
+: > "$work/times"
+for _ in $(seq "$runs"); do
+  rm -f "$work/ours.wav"; measure ours $cli process "$work/in.wav" "$work/ours.wav" --chain "$chain" >> "$work/times"
+  rm -f "$work/ff.wav"; measure ffmpeg ffmpeg -nostdin -v error -y -i "$work/in.wav" -af "$filters" -c:a pcm_f32le "$work/ff.wav" >> "$work/times"
+  rm -f "$work/ff1.wav"; measure ffmpeg1 ffmpeg -nostdin -v error -y -filter_threads 1 -i "$work/in.wav" -af "$filters" -c:a pcm_f32le "$work/ff1.wav" >> "$work/times"
+done
+
+# Same job: the outputs must be close (the dynamics differ in detail, so compare levels, not samples).
+level() { ffmpeg -nostdin -v info -i "$1" -af volumedetect -f null - 2>&1 | sed -n 's/.*mean_volume: \(.*\) dB/\1/p'; }
+echo "mean level: ours $(level "$work/ours.wav") dB, ffmpeg $(level "$work/ff.wav") dB"
+
+col() { grep "^$1 " "$work/times" | cut -d' ' -f"$2" | median; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
+ours=$(col ours 2); ff=$(col ffmpeg 2); ff1=$(col ffmpeg1 2)
+ours_cpu=$(col ours 3); ff_cpu=$(col ffmpeg 3); ff1_cpu=$(col ffmpeg1 3)
+printf '%ss stereo 48k float, chain "%s": audiopost %s ms, ffmpeg %s ms, ffmpeg -filter_threads 1 %s ms (wall, medians of %s)\n' \
+  "$seconds" "$chain" "$ours" "$ff" "$ff1" "$runs"
+printf 'wall-time ratios: ffmpeg/ours = %sx, ffmpeg(1 thread)/ours = %sx\n' "$(ratio "$ff" "$ours")" "$(ratio "$ff1" "$ours")"
+printf 'cpu time (user+sys): audiopost %s ms, ffmpeg %s ms, ffmpeg(1 thread) %s ms -> %sx, %sx\n' \
+  "$ours_cpu" "$ff_cpu" "$ff1_cpu" "$(ratio "$ff_cpu" "$ours_cpu")" "$(ratio "$ff1_cpu" "$ours_cpu")"
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); load average $(cut -d' ' -f1-3 /proc/loadavg)"
