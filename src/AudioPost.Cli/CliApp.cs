@@ -43,7 +43,13 @@ public static class CliApp
             ConvertCommand.Create(),
             LoudnessCommand.Create(),
             NormalizeCommand.Create(),
+            ProcessCommand.Create(),
             TimecodeCommand.Create(stdin),
+            DevicesCommand.Create(),
+            PlayCommand.Create(),
+            RecordCommand.Create(),
+            LtcCommand.Create(),
+            RenderCommand.Create(),
         };
 
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });

@@ -34,6 +34,7 @@ public sealed class AudioEngine : IAudioDeviceCallback, IDisposable
     private double _load;
     private double _peakLoad;
     private long _lastElapsedTicks;
+    private long _allocated;
     private int _polling;
     private bool _disposed;
 
@@ -82,13 +83,20 @@ public sealed class AudioEngine : IAudioDeviceCallback, IDisposable
     /// <summary>Gets the buffers rendered (device callbacks plus host <c>Render</c> calls). Thread-safe.</summary>
     public long CallbackCount => Interlocked.Read(ref _callbacks);
 
+    /// <summary>
+    /// Gets the bytes allocated on the audio thread inside <see cref="Process"/> and <c>Render</c> since the engine was
+    /// created, measured with <see cref="GC.GetAllocatedBytesForCurrentThread"/> around each buffer. 0 is the contract;
+    /// anything else names a node that breaks it. Thread-safe.
+    /// </summary>
+    public long AudioThreadAllocatedBytes => Interlocked.Read(ref _allocated);
+
     /// <summary>Gets how long the last buffer took to render. Thread-safe.</summary>
     public TimeSpan LastRenderTime => Stopwatch.GetElapsedTime(0, Volatile.Read(ref _lastElapsedTicks));
 
     /// <summary>
     /// Gets the round trip in frames from a frame rendered for the output to the same sound arriving through
     /// <see cref="AudioEngineOptions.Input"/>: the stream's output and input latencies plus the input's alignment.
-    /// Give it to <see cref="CaptureSink.CompensationFrames"/>. 0 without a stream.
+    /// Give it to <see cref="CaptureSink.Arm"/>. 0 without a stream.
     /// </summary>
     public long RoundTripLatencyFrames =>
         Stream is { } stream ? stream.OutputLatency + stream.InputLatency + (long)(_input?.AlignmentFrames ?? 0) : 0;
@@ -176,6 +184,7 @@ public sealed class AudioEngine : IAudioDeviceCallback, IDisposable
     /// <param name="time">The buffer's time (unused: the renderer keeps its own stream clock, which counts the same frames).</param>
     public void Process(ReadOnlyAudioBlock input, AudioBlock output, in AudioDeviceTime time)
     {
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         var start = Stopwatch.GetTimestamp();
         _input?.Write(input);
         var channels = Renderer.OutputChannelCount;
@@ -200,25 +209,27 @@ public sealed class AudioEngine : IAudioDeviceCallback, IDisposable
             output.Clear();
         }
 
-        Measure(start, output.FrameCount);
+        Measure(start, allocated, output.FrameCount);
     }
 
     /// <summary>Host-driven render into interleaved samples (see <see cref="AudioRenderer.Render(Span{float})"/>), watched like a device callback. Audio thread.</summary>
     /// <param name="interleaved">The host's buffer; a whole number of frames of the graph's output channels.</param>
     public void Render(Span<float> interleaved)
     {
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         var start = Stopwatch.GetTimestamp();
         Renderer.Render(interleaved);
-        Measure(start, interleaved.Length / Math.Max(1, Renderer.OutputChannelCount));
+        Measure(start, allocated, interleaved.Length / Math.Max(1, Renderer.OutputChannelCount));
     }
 
     /// <summary>Host-driven render into a planar block (see <see cref="AudioRenderer.Render(AudioBlock)"/>), watched like a device callback. Audio thread.</summary>
     /// <param name="output">The host's block, with the graph's output channel count.</param>
     public void Render(AudioBlock output)
     {
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         var start = Stopwatch.GetTimestamp();
         Renderer.Render(output);
-        Measure(start, output.FrameCount);
+        Measure(start, allocated, output.FrameCount);
     }
 
     /// <summary>
@@ -283,9 +294,15 @@ public sealed class AudioEngine : IAudioDeviceCallback, IDisposable
         }
     }
 
-    private void Measure(long start, int frames)
+    private void Measure(long start, long allocatedBefore, int frames)
     {
         var elapsed = Stopwatch.GetTimestamp() - start;
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+        if (allocated != 0)
+        {
+            Interlocked.Add(ref _allocated, allocated);
+        }
+
         Volatile.Write(ref _lastElapsedTicks, elapsed);
         Interlocked.Increment(ref _callbacks);
         if (frames <= 0)

@@ -6,14 +6,15 @@ namespace AudioPost.Sdk.Engine;
 
 /// <summary>
 /// Records live: takes blocks on the audio thread without blocking and hands them to another sink (a
-/// <see cref="FileSink"/>) on a writer thread, dropping the first <see cref="CompensationFrames"/> frames so that a
-/// recording lines up with the playback it was made against.
+/// <see cref="FileSink"/>) on a writer thread, starting where <see cref="Arm"/> says so that a recording lines up
+/// with the playback it was made against.
 /// </summary>
 /// <remarks>
 /// <para><b>Latency compensation.</b> Sound played at stream frame <c>t</c> comes back in the captured input at stream
-/// frame <c>t + round trip</c>. Set <see cref="CompensationFrames"/> to <see cref="AudioEngine.RoundTripLatencyFrames"/>
-/// before the stream starts, and frame <c>f</c> of the file is what the microphone heard while frame <c>f</c> of the
-/// playback was leaving the speaker: what ADR and Foley recording to picture need.</para>
+/// frame <c>t + round trip</c>. <see cref="Arm"/> the sink with a playback frame and
+/// <see cref="AudioEngine.RoundTripLatencyFrames"/>, and frame <c>f</c> of the file is what the microphone heard while
+/// playback frame <see cref="FirstPlaybackFrame"/> + <c>f</c> was leaving the speaker: what ADR and Foley recording to
+/// picture need.</para>
 /// <para><b>Real-time safety.</b> <see cref="Write"/> copies into a single-producer single-consumer ring and returns;
 /// it never allocates, locks or blocks. If the writer thread falls a whole ring behind (a stalled disk), the frames
 /// that do not fit are dropped and counted in <see cref="DroppedFrames"/> rather than stalling the audio thread.</para>
@@ -31,7 +32,9 @@ public sealed class CaptureSink : IAudioSink, IDisposable
     private int _sampleRate;
     private long _written;
     private long _consumed;
-    private long _received;
+    private long _firstPlaybackFrame = -1;
+    private long _recordFrom = long.MaxValue;
+    private long _roundTrip;
     private long _dropped;
     private Thread? _writer;
     private volatile bool _stopping;
@@ -51,18 +54,41 @@ public sealed class CaptureSink : IAudioSink, IDisposable
     }
 
     /// <summary>
-    /// Gets or sets the frames dropped from the start of the recording (the round-trip latency to compensate), 0 or
-    /// more. Set it on a control thread before the first block.
+    /// Starts the recording at playback frame <paramref name="playbackFrame"/>: captured frames are kept from stream
+    /// frame <paramref name="playbackFrame"/> + <paramref name="roundTripFrames"/> on, so that frame <c>f</c> of the
+    /// recording is what came back while playback frame <c>playbackFrame + f</c> was playing. Nothing is recorded
+    /// before this is called. Control thread; call it once, after the routing (and so the round trip) is final.
     /// </summary>
-    public long CompensationFrames
+    /// <param name="playbackFrame">The playback (stream) frame the recording lines up with; pick one still in the
+    /// future, or the recording starts later (see <see cref="FirstPlaybackFrame"/>).</param>
+    /// <param name="roundTripFrames">The round trip to compensate, usually <see cref="AudioEngine.RoundTripLatencyFrames"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A value is negative.</exception>
+    /// <exception cref="InvalidOperationException">The sink is already armed.</exception>
+    public void Arm(long playbackFrame, long roundTripFrames)
     {
-        get => Volatile.Read(ref field);
-        set
+        ArgumentOutOfRangeException.ThrowIfNegative(playbackFrame);
+        ArgumentOutOfRangeException.ThrowIfNegative(roundTripFrames);
+        if (Volatile.Read(ref _recordFrom) != long.MaxValue)
         {
-            ArgumentOutOfRangeException.ThrowIfNegative(value);
-            Volatile.Write(ref field, value);
+            throw new InvalidOperationException("The capture is already armed; use a new CaptureSink for another take.");
         }
+
+        Volatile.Write(ref _roundTrip, roundTripFrames);
+        Volatile.Write(ref _recordFrom, playbackFrame + roundTripFrames);
     }
+
+    /// <summary>Gets the length of the take in frames: once this many are recorded the rest is ignored. Null (the default) for no limit.</summary>
+    public long? FrameLimit { get; init; }
+
+    /// <summary>Gets whether <see cref="FrameLimit"/> frames have been recorded. Thread-safe.</summary>
+    public bool IsFull => FrameLimit is { } limit && Volatile.Read(ref _written) >= limit;
+
+    /// <summary>
+    /// Gets the playback stream frame that the recording's first frame lines up with: 0 when the sink ran from the
+    /// start of the stream, later when it joined a running stream (a plan swap); -1 before anything was recorded.
+    /// Thread-safe.
+    /// </summary>
+    public long FirstPlaybackFrame => Volatile.Read(ref _firstPlaybackFrame);
 
     /// <summary>Gets the frames handed to the inner sink so far. Thread-safe.</summary>
     public long FramesRecorded => Volatile.Read(ref _consumed);
@@ -96,17 +122,28 @@ public sealed class CaptureSink : IAudioSink, IDisposable
     public void Write(ReadOnlyAudioBlock block, in ProcessContext context)
     {
         var frames = block.FrameCount;
-        var skip = (int)Math.Clamp(CompensationFrames - _received, 0, frames);
-        _received += frames;
+        var recordFrom = Volatile.Read(ref _recordFrom);
+        if (recordFrom == long.MaxValue)
+        {
+            return;
+        }
+
+        var skip = (int)Math.Clamp(recordFrom - context.StreamFrame, 0, frames);
         if (skip == frames)
         {
             return;
         }
 
-        var writable = (int)Math.Min(frames - skip, _capacity - (_written - Volatile.Read(ref _consumed)));
-        if (writable < frames - skip)
+        if (_firstPlaybackFrame < 0)
         {
-            Volatile.Write(ref _dropped, _dropped + (frames - skip - writable));
+            Volatile.Write(ref _firstPlaybackFrame, context.StreamFrame + skip - Volatile.Read(ref _roundTrip));
+        }
+
+        var wanted = FrameLimit is { } limit ? (int)Math.Clamp(limit - _written, 0, frames - skip) : frames - skip;
+        var writable = (int)Math.Min(wanted, _capacity - (_written - Volatile.Read(ref _consumed)));
+        if (writable < wanted)
+        {
+            Volatile.Write(ref _dropped, _dropped + (wanted - writable));
         }
 
         var done = 0;

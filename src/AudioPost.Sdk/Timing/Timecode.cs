@@ -93,6 +93,17 @@ public readonly struct Timecode : IEquatable<Timecode>, IComparable<Timecode>
         }
     }
 
+    /// <summary>Gets the four fields at once (cheaper than reading the four properties).</summary>
+    /// <param name="hours">0 to 23.</param>
+    /// <param name="minutes">0 to 59.</param>
+    /// <param name="seconds">0 to 59.</param>
+    /// <param name="frames">0 to N − 1.</param>
+    public void Deconstruct(out int hours, out int minutes, out int seconds, out int frames)
+    {
+        TimecodeLabels.ToFields(_frameCount, Rate, out var h, out minutes, out seconds, out frames);
+        hours = (int)h;
+    }
+
     /// <summary>Gets the label of frame <paramref name="frameCount"/> since 00:00:00:00, wrapped into one day
     /// (so −1 is the last frame of 23:59:59 and <see cref="FrameRate.FramesPerDay"/> is 00:00:00:00 again).</summary>
     /// <param name="frameCount">Frames since 00:00:00:00, any value.</param>

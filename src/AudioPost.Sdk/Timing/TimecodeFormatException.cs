@@ -2,8 +2,8 @@ namespace AudioPost.Sdk.Timing;
 
 /// <summary>
 /// A timecode label could not be read, or names a frame that does not exist at its rate. The message quotes the label
-/// and says why, for example <c>'00:01:00;00' does not exist at 29.97df: labels ;00 to ;01 are skipped at every minute
-/// not divisible by ten</c>.
+/// and says why, for example <c>'00:01:00;00' is not a timecode at 29.97df: the label does not exist at 29.97df:
+/// labels ;00 and ;01 are skipped at every minute not divisible by ten.</c>
 /// </summary>
 /// <remarks>A <see cref="FormatException"/>, so callers that catch parse errors generally still catch it.</remarks>
 public class TimecodeFormatException : FormatException

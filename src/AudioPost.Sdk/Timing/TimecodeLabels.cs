@@ -77,7 +77,7 @@ internal static class TimecodeLabels
         var dropped = rate.DroppedFramesPerMinute;
         if (dropped > 0 && seconds == 0 && frames < dropped && minutes % 10 != 0)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"the label does not exist at {rate}: labels ;00 to ;{dropped - 1:00} are skipped at every minute not divisible by ten");
+            return string.Create(CultureInfo.InvariantCulture, $"the label does not exist at {rate}: labels ;00 {(dropped == 2 ? "and" : "to")} ;{dropped - 1:00} are skipped at every minute not divisible by ten");
         }
 
         return null;

@@ -26,6 +26,9 @@ public sealed class LayeringTests
         ("AudioPost.Sdk.Mastering", 6),
         ("AudioPost.Sdk.Graph", 7),
         ("AudioPost.Sdk.Engine", 8),
+        ("AudioPost.Sdk.Timeline", 8),
+        ("AudioPost.Sdk.Sessions", 9),
+        ("AudioPost.Sdk.Mixing", 8),
     ];
 
     private static int? LayerOf(Type type)

@@ -116,7 +116,7 @@ public sealed class ConvertCommandTests
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.Stdout);
         var root = json.RootElement;
-        Assert.Equal(["path", "frames", "sample_format", "dither"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["path", "frames", "sample_rate", "sample_format", "dither"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(output, root.GetProperty("path").GetString());
         Assert.Equal(1234, root.GetProperty("frames").GetInt64());
         Assert.Equal("pcm16", root.GetProperty("sample_format").GetString());
@@ -245,7 +245,9 @@ public sealed class ConvertCommandTests
     [Theory]
     [InlineData("--format", "pcm8")]
     [InlineData("--format", "mp3")]
-    [InlineData("--dither", "shaped")]
+    [InlineData("--dither", "rectangular")]
+    [InlineData("--sample-rate", "0")]
+    [InlineData("--quality", "best")]
     public void Convert_BadOption_ExitsOne(string option, string value)
     {
         var result = CliRunner.Run("convert", "in.wav", "out.wav", option, value);

@@ -214,7 +214,7 @@ public sealed class AudioEngineTests
         builder.Connect(builder.AddSource(input), builder.AddSink(capture));
         using var engine = new AudioEngine(builder.Compile(), new AudioEngineOptions { Input = input, MonitorInterval = TimeSpan.Zero });
         using var stream = (NullDeviceStream)engine.Open(new NullDeviceBackend(NullDeviceClock.Manual, loopback: true), options: new AudioStreamOptions { BufferFrames = deviceBuffer });
-        capture.CompensationFrames = engine.RoundTripLatencyFrames;
+        capture.Arm(0, engine.RoundTripLatencyFrames);
         engine.Start();
 
         stream.Advance(10000 / deviceBuffer);
@@ -224,6 +224,7 @@ public sealed class AudioEngineTests
         var samples = recorded.GetChannel(0);
         var peak = samples.IndexOf(1f);
         Assert.Equal(ClickAt, peak);
+        Assert.Equal(0, capture.FirstPlaybackFrame);
         Assert.Equal(deviceBuffer + (deviceBuffer % blockSize == 0 ? 0 : blockSize), engine.RoundTripLatencyFrames);
         Assert.Equal(0, capture.DroppedFrames);
     }

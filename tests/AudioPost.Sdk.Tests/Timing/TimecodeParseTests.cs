@@ -64,6 +64,8 @@ public sealed class TimecodeParseTests
         var timecode = Timecode.Parse("10:03:00;05", FrameRate.Fps2997Drop);
 
         Assert.Equal((10, 3, 0, 5), (timecode.Hours, timecode.Minutes, timecode.Seconds, timecode.Frames));
+        var (hours, minutes, seconds, frames) = timecode;
+        Assert.Equal((10, 3, 0, 5), (hours, minutes, seconds, frames));
         Assert.Equal(FrameRate.Fps2997Drop, timecode.Rate);
     }
 

@@ -1,0 +1,184 @@
+using System.Buffers;
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using AudioPost.Sdk.Buffers;
+using AudioPost.Sdk.Formats;
+using AudioPost.Sdk.Graph;
+using AudioPost.Sdk.Processing;
+using AudioPost.Sdk.Processing.Chains;
+using AudioPost.Sdk.Sinks;
+using AudioPost.Sdk.Sources;
+
+namespace AudioPost.Cli.Commands;
+
+/// <summary>
+/// <c>audiopost process IN OUT --chain "SPEC" [--format F] [--json]</c>: runs IN through a chain of processors (names
+/// and parameters from <see cref="ProcessorFactory"/>) and writes OUT, sample-aligned with IN: the chain's latency
+/// (look-ahead) is rendered past the end and dropped from the start, so OUT has IN's length and timing.
+/// </summary>
+internal static class ProcessCommand
+{
+    private static readonly string[] Formats = ["pcm16", "pcm24", "pcm32", "float32", "float64"];
+
+    public static Command Create()
+    {
+        var input = new Argument<string>("IN") { Description = "The audio file to process." };
+        var output = new Argument<string>("OUT") { Description = "The file to write; its extension picks the container (e.g. .wav)." };
+        var chain = new Option<string>("--chain")
+        {
+            Description = "Processors separated by ';', each a name and key=value parameters, e.g. \"highpass f=80; compressor threshold=-18 ratio=3; limiter ceiling=-1\". --list names them.",
+        };
+        var list = new Option<bool>("--list") { Description = "List the processors and their parameters, then exit." };
+        var format = new Option<string>("--format") { Description = "Sample format of OUT: pcm16, pcm24, pcm32, float32 or float64. Default: IN's." };
+        format.AcceptOnlyFromAmong(Formats);
+        var json = new Option<bool>("--json") { Description = "Print one JSON object: input, output, chain, frames, latency_frames, elapsed_seconds, realtime_factor." };
+        input.Arity = ArgumentArity.ZeroOrOne;
+        output.Arity = ArgumentArity.ZeroOrOne;
+
+        var command = new Command("process", "Run an audio file through a chain of processors (filters, EQ, dynamics, delay, reverb).")
+        {
+            input, output, chain, list, format, json,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(list) is not null)
+            {
+                return;
+            }
+
+            if (result.GetResult(input) is null || result.GetResult(output) is null || result.GetResult(chain) is null)
+            {
+                result.AddError("Give IN, OUT and --chain (or --list).");
+            }
+        });
+
+        command.SetAction(parseResult =>
+        {
+            var configuration = parseResult.InvocationConfiguration;
+            var factory = ProcessorFactory.CreateDefault();
+            if (parseResult.GetValue(list))
+            {
+                foreach (var name in factory.Names)
+                {
+                    configuration.Output.WriteLine(factory.GetUsage(name));
+                }
+
+                return ExitCodes.Success;
+            }
+
+            var request = new Request(
+                parseResult.GetValue(input)!,
+                parseResult.GetValue(output)!,
+                parseResult.GetValue(chain)!,
+                SampleFormatNames.Parse(parseResult.GetValue(format)),
+                parseResult.GetValue(json));
+            return Run(factory, request, configuration.Output, configuration.Error);
+        });
+        return command;
+    }
+
+    private static int Run(ProcessorFactory factory, Request request, TextWriter stdout, TextWriter stderr)
+    {
+        var registry = CliFormats.Registry;
+        if (string.Equals(Path.GetFullPath(request.Input), Path.GetFullPath(request.Output), OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase))
+        {
+            return CliErrors.Report(stderr, $"{request.Output}: OUT is the same file as IN; write to another file", ExitCodes.BadUsage);
+        }
+
+        if (!registry.TryGetFormatByExtension(request.Output, out var container) || !registry.TryGetEncoder(container, out _))
+        {
+            return CliErrors.Report(stderr, $"{request.Output}: no registered format writes '{Path.GetExtension(request.Output)}' files; use for example .wav", ExitCodes.BadUsage);
+        }
+
+        var temporary = ConvertCopy.TemporaryPathFor(request.Output);
+        var failedPath = request.Input;
+        var committed = false;
+        var bar = ConsoleProgressBar.CreateIfInteractive(stderr, request.Json);
+        try
+        {
+            using var reader = registry.OpenRead(request.Input);
+            var info = reader.Info;
+            IReadOnlyList<IAudioProcessor> processors;
+            try
+            {
+                processors = factory.CreateChain(request.Chain, info.SampleRate);
+            }
+            catch (ProcessorSpecException exception)
+            {
+                return CliErrors.Report(stderr, $"--chain: {exception.Message}", ExitCodes.BadUsage);
+            }
+
+            using var source = new FileSource(reader, leaveOpen: true);
+            failedPath = request.Output;
+            using var file = new FileSink(temporary, request.Format ?? info.SampleFormat, container, registry) { Metadata = info.Metadata };
+            var sink = new LatencyCompensatedSink(file);
+            var graph = new AudioGraphBuilder(new GraphOptions { SampleRate = info.SampleRate, BlockSize = 1024 });
+            var previous = graph.AddSource(source, "input");
+            for (var i = 0; i < processors.Count; i++)
+            {
+                var next = graph.AddProcessor(processors[i], string.Create(CultureInfo.InvariantCulture, $"{i + 1}"));
+                graph.Connect(previous, next);
+                previous = next;
+            }
+
+            graph.Connect(previous, graph.AddSink(sink, "output"));
+            var plan = graph.Compile();
+            sink.SkipFrames = plan.LatencyFrames;
+            var result = OfflineRenderer.Render(plan, info.Frames + plan.LatencyFrames, bar);
+            bar?.Finish();
+            bar = null;
+            File.Move(temporary, request.Output, overwrite: true);
+            committed = true;
+            WriteResult(stdout, request, info, plan.LatencyFrames, result);
+            return ExitCodes.Success;
+        }
+        catch (GraphCompileException exception)
+        {
+            return CliErrors.Report(stderr, $"--chain: {exception.Message}", ExitCodes.BadUsage);
+        }
+        catch (Exception exception) when (CliErrors.IsBadInput(exception) || exception is ArgumentOutOfRangeException)
+        {
+            return CliErrors.ReportBadInput(stderr, failedPath, exception);
+        }
+        finally
+        {
+            bar?.Finish();
+            if (!committed)
+            {
+                ConvertCopy.TryDelete(temporary);
+            }
+        }
+    }
+
+    private static void WriteResult(TextWriter stdout, Request request, AudioFileInfo info, long latency, RenderProgress result)
+    {
+        if (!request.Json)
+        {
+            stdout.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Processed {info.Frames} frames ({(double)info.Frames / info.SampleRate:0.###} s, {info.ChannelCount} ch, {info.SampleRate} Hz) through \"{request.Chain}\" in {result.Elapsed.TotalSeconds:0.000} s ({result.RealtimeFactor:0}x real time); latency {latency} frames compensated"));
+            stdout.WriteLine($"Wrote {request.Output}");
+            return;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("input", request.Input);
+            writer.WriteString("output", request.Output);
+            writer.WriteString("chain", request.Chain);
+            writer.WriteNumber("frames", info.Frames);
+            writer.WriteNumber("latency_frames", latency);
+            writer.WriteNumber("elapsed_seconds", result.Elapsed.TotalSeconds);
+            writer.WriteNumber("realtime_factor", result.RealtimeFactor);
+            writer.WriteEndObject();
+        }
+
+        stdout.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+
+    private readonly record struct Request(string Input, string Output, string Chain, SampleFormat? Format, bool Json);
+}

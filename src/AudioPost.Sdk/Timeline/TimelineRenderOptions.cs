@@ -1,0 +1,50 @@
+using AudioPost.Sdk.Buffers;
+
+namespace AudioPost.Sdk.Timeline;
+
+/// <summary>How <see cref="TimelineFileRenderer"/> renders a timeline to a file. Immutable.</summary>
+public sealed record TimelineRenderOptions
+{
+    private readonly int _blockSize = 1024;
+    private readonly long? _length;
+
+    /// <summary>Gets the sample encoding of the file; default 24-bit PCM.</summary>
+    public SampleFormat SampleFormat { get; init; } = SampleFormat.Pcm24;
+
+    /// <summary>Gets the internal block size in frames, 1 to 16 384; default 1 024. The output is the same at every
+    /// block size (clips land on their exact samples).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is out of range.</exception>
+    public int BlockSize
+    {
+        get => _blockSize;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, Graph.GraphOptions.MaxBlockSize);
+            _blockSize = value;
+        }
+    }
+
+    /// <summary>Gets the number of frames to render from the session start, or null (the default) for up to the end of
+    /// the last clip.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public long? Length
+    {
+        get => _length;
+        init
+        {
+            if (value is < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "The length cannot be negative.");
+            }
+
+            _length = value;
+        }
+    }
+
+    /// <summary>Gets the <c>bext</c> Description written to the file; default empty.</summary>
+    public string Description { get; init; } = string.Empty;
+
+    /// <summary>Gets the shared default options.</summary>
+    public static TimelineRenderOptions Default { get; } = new();
+}
