@@ -45,6 +45,10 @@ public static class CliApp
             NormalizeCommand.Create(),
             ProcessCommand.Create(),
             TimecodeCommand.Create(stdin),
+            DevicesCommand.Create(),
+            PlayCommand.Create(),
+            RecordCommand.Create(),
+            LtcCommand.Create(),
             RenderCommand.Create(),
         };
 

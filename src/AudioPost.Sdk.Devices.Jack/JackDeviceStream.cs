@@ -193,6 +193,15 @@ public sealed partial class JackDeviceStream : IAudioDeviceStream
         _connections.Add((source, destination));
     }
 
+    /// <summary>Lists the full names of every audio port on the server (any client's) of one direction. Control thread.</summary>
+    /// <param name="outputs">True for ports that produce audio (capture ports, clients' outputs), false for ports that take it.</param>
+    /// <returns>The names, in the server's order.</returns>
+    public IReadOnlyList<string> GetAudioPorts(bool outputs)
+    {
+        RequireClient();
+        return JackClient.Ports(_client, outputs ? JackNative.PortIsOutput : JackNative.PortIsInput);
+    }
+
     /// <summary>Gets the JACK transport's state and position. Control thread.</summary>
     /// <returns>The transport now.</returns>
     public JackTransportInfo GetTransport()

@@ -77,6 +77,12 @@ public sealed class CaptureSink : IAudioSink, IDisposable
         Volatile.Write(ref _recordFrom, playbackFrame + roundTripFrames);
     }
 
+    /// <summary>Gets the length of the take in frames: once this many are recorded the rest is ignored. Null (the default) for no limit.</summary>
+    public long? FrameLimit { get; init; }
+
+    /// <summary>Gets whether <see cref="FrameLimit"/> frames have been recorded. Thread-safe.</summary>
+    public bool IsFull => FrameLimit is { } limit && Volatile.Read(ref _written) >= limit;
+
     /// <summary>
     /// Gets the playback stream frame that the recording's first frame lines up with: 0 when the sink ran from the
     /// start of the stream, later when it joined a running stream (a plan swap); -1 before anything was recorded.
@@ -133,10 +139,11 @@ public sealed class CaptureSink : IAudioSink, IDisposable
             Volatile.Write(ref _firstPlaybackFrame, context.StreamFrame + skip - Volatile.Read(ref _roundTrip));
         }
 
-        var writable = (int)Math.Min(frames - skip, _capacity - (_written - Volatile.Read(ref _consumed)));
-        if (writable < frames - skip)
+        var wanted = FrameLimit is { } limit ? (int)Math.Clamp(limit - _written, 0, frames - skip) : frames - skip;
+        var writable = (int)Math.Min(wanted, _capacity - (_written - Volatile.Read(ref _consumed)));
+        if (writable < wanted)
         {
-            Volatile.Write(ref _dropped, _dropped + (frames - skip - writable));
+            Volatile.Write(ref _dropped, _dropped + (wanted - writable));
         }
 
         var done = 0;

@@ -3,6 +3,8 @@ using AudioPost.Sdk.Buffers;
 using AudioPost.Sdk.Dsp.Mixing;
 using AudioPost.Sdk.Graph;
 using AudioPost.Sdk.Processing;
+using AudioPost.Sdk.Processing.Dynamics;
+using AudioPost.Sdk.Processing.Filters;
 using AudioPost.Sdk.Processing.Mixing;
 
 namespace AudioPost.Sdk.Mixing;
@@ -171,6 +173,33 @@ public abstract class MixerChannel
 
         _inserts.Add(processor);
         return this;
+    }
+
+    /// <summary>Gets the channel strip view, once <see cref="AddChannelStrip"/> has added one.</summary>
+    public ChannelStrip? Strip { get; private set; }
+
+    /// <summary>
+    /// Puts an equaliser and a compressor on the channel as its first inserts, so the strip runs trim → EQ → dynamics →
+    /// fader → pan → sends, and returns the <see cref="ChannelStrip"/> view over it.
+    /// </summary>
+    /// <param name="eq">The equaliser; by default four flat bands (transparent until a band's gain moves).</param>
+    /// <param name="dynamics">The compressor; by default one with its defaults, bypassed until
+    /// <see cref="CompressorProcessor.Bypassed"/> is cleared.</param>
+    /// <exception cref="InvalidOperationException">The mixer has been built, the channel already has inserts, or already has a strip.</exception>
+    public ChannelStrip AddChannelStrip(ParametricEqProcessor? eq = null, CompressorProcessor? dynamics = null)
+    {
+        Mixer.RequireNotBuilt();
+        if (Strip is not null || _inserts.Count > 0)
+        {
+            throw new InvalidOperationException($"Channel '{Name}' already has inserts; add the channel strip first.");
+        }
+
+        eq ??= new ParametricEqProcessor();
+        dynamics ??= new CompressorProcessor { Bypassed = true };
+        AddInsert(eq);
+        AddInsert(dynamics);
+        Strip = new ChannelStrip(this, eq, dynamics);
+        return Strip;
     }
 
     /// <summary>Adds a send to <paramref name="bus"/>.</summary>

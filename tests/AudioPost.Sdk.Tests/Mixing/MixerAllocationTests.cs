@@ -11,7 +11,7 @@ namespace AudioPost.Sdk.Tests.Mixing;
 
 public sealed class MixerAllocationTests
 {
-    /// <summary>32 tracks over three stem buses, each track with a post-fader reverb send and a pre-fader cue send, a solo-safe return, a VCA.</summary>
+    /// <summary>32 tracks (each with a channel strip: EQ, and a compressor on every other one) over three stem buses, each track with a post-fader reverb send and a pre-fader cue send, a solo-safe return, a VCA.</summary>
     internal static (Mixer Mixer, AudioRenderer Renderer) BuildThirtyTwoTrackMix(ChannelLayout master, int blockSize = 256)
     {
         var graph = new AudioGraphBuilder(new GraphOptions { BlockSize = blockSize });
@@ -34,6 +34,9 @@ public sealed class MixerAllocationTests
                 ? new NoiseSource(NoiseColor.Pink, -30f, channelCount: 2, seed: (ulong)i)
                 : new ToneSource(100f + (i * 37), -24f);
             var track = mixer.AddTrack($"track {i}", source, stems[i % 3]);
+            var strip = track.AddChannelStrip();
+            strip.Eq.Bands[1].Gain.Value = 3f;
+            strip.Dynamics.Bypassed = i % 2 == 1;
             track.AddSend(reverb, -12f);
             track.AddSend(cue, -6f, SendTap.PreFader);
             if (i % 3 == 0)

@@ -1,5 +1,7 @@
 using AudioPost.Sdk.Buffers;
 using AudioPost.Sdk.Mixing;
+using AudioPost.Sdk.Sinks;
+using AudioPost.Sdk.Sources;
 using AudioPost.Sdk.Tests.Processing.Mixing;
 using AudioPost.Sdk.Tests.TestUtilities;
 
@@ -18,9 +20,9 @@ public sealed class MixerSoloTests
             Music = m.AddBus("music", ChannelLayout.Stereo);
             Reverb = m.AddBus("reverb", ChannelLayout.Stereo);
             Reverb.SoloSafe = reverbSoloSafe;
-            A = m.AddTrack("A", new Sources.ToneSource(300, -20f), Dialogue);
-            B = m.AddTrack("B", new Sources.ToneSource(500, -20f), Dialogue);
-            C = m.AddTrack("C", new Sources.ToneSource(700, -20f), Music);
+            A = m.AddTrack("A", new ToneSource(300, -20f), Dialogue);
+            B = m.AddTrack("B", new ToneSource(500, -20f), Dialogue);
+            C = m.AddTrack("C", new ToneSource(700, -20f), Music);
             A.AddSend(Reverb, 0f);
             C.AddSend(Reverb, 0f);
             ReverbOut = H.Tap(Reverb, 4800);
@@ -40,11 +42,11 @@ public sealed class MixerSoloTests
 
         public MixerTrack C { get; }
 
-        public AudioPost.Sdk.Sinks.BufferSink ReverbOut { get; }
+        public BufferSink ReverbOut { get; }
 
         public IEnumerable<string> Audible => H.Mixer.Channels.Where(c => c.IsAudible).Select(c => c.Name);
 
-        public static double Level(AudioPost.Sdk.Sinks.BufferSink sink, double frequency) => MixTestSignals.Amplitude(sink.GetChannel(0).Slice(2400, 2400), frequency);
+        public static double Level(BufferSink sink, double frequency) => MixTestSignals.Amplitude(sink.GetChannel(0).Slice(2400, 2400), frequency);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using AudioPost.Sdk.Buffers;
 using AudioPost.Sdk.Dsp;
 using AudioPost.Sdk.Processing.Mixing;
+using AudioPost.Sdk.Sources;
 using AudioPost.Sdk.Tests.Processing.Mixing;
 using AudioPost.Sdk.Tests.TestUtilities;
 
@@ -113,7 +114,7 @@ public sealed class MixerVcaAndPanTests
     public void MuteWhileRendering_FadesWithoutAClick()
     {
         var h = new MixerHarness(ChannelLayout.Stereo);
-        var tone = new Sources.ToneSource(1000f, 0f);
+        var tone = new ToneSource(1000f, 0f);
         var track = h.Mixer.AddTrack("tone", tone);
         var renderer = h.Build(19_200);
         for (var block = 0; block < 75; block++)

@@ -17,12 +17,17 @@ internal static class FilterArguments
         }
     }
 
-    public static void ValidateFrequency(double sampleRate, double frequency)
+    public static void ValidateSampleRate(double sampleRate)
     {
         if (!(sampleRate > 0) || double.IsInfinity(sampleRate))
         {
             throw new ArgumentOutOfRangeException(nameof(sampleRate), sampleRate, "The sample rate must be finite and greater than 0 Hz.");
         }
+    }
+
+    public static void ValidateFrequency(double sampleRate, double frequency)
+    {
+        ValidateSampleRate(sampleRate);
 
         if (!(frequency > 0 && frequency < sampleRate / 2))
         {

@@ -26,7 +26,7 @@ public sealed class StateVariableFilter
     /// <exception cref="ArgumentOutOfRangeException">An argument is outside its range.</exception>
     public StateVariableFilter(double sampleRate, int channelCount, int maxBlockFrames)
     {
-        FilterArguments.ValidateFrequency(sampleRate, sampleRate / 4);
+        FilterArguments.ValidateSampleRate(sampleRate);
         _cascade = new TptCascade(channelCount, maxBlockFrames, 1);
         SampleRate = sampleRate;
         SetParameters(BiquadType.Peak, 1000, 0.7071, 0);

@@ -83,7 +83,8 @@ internal static class TptKernel
     }
 
     /// <summary>Runs one section whose coefficients change every frame (<paramref name="sections"/>[i] for frame i).</summary>
-    /// <remarks>All entries must have the order of the first.</remarks>
+    /// <remarks>All entries must have the order of the first. Same arithmetic as the fixed-coefficient loops, so a
+    /// run of equal entries gives the same bits.</remarks>
     public static void Run(Span<Vector256<double>> data, ReadOnlySpan<TptSection> sections, Span<Vector256<double>> state)
     {
         sections = sections[..data.Length];
@@ -99,10 +100,8 @@ internal static class TptKernel
             {
                 ref readonly var c = ref sections[i];
                 var x = data[i];
-                var v = Vector256.Create(c.A1) * (x - s);
-                var lp = v + s;
-                s = lp + v;
-                data[i] = (Vector256.Create(c.M0) * x) + (Vector256.Create(c.M1) * lp);
+                data[i] = Fma(Vector256.Create(c.O1), s, Vector256.Create(c.OX) * x);
+                s = Fma(Vector256.Create(c.S11), s, Vector256.Create(c.X1) * x);
             }
         }
         else
@@ -113,13 +112,10 @@ internal static class TptKernel
             {
                 ref readonly var c = ref sections[i];
                 var x = data[i];
-                var a2 = Vector256.Create(c.A2);
-                var v3 = x - s2;
-                var v1 = (Vector256.Create(c.A1) * s1) + (a2 * v3);
-                var v2 = s2 + (a2 * s1) + (Vector256.Create(c.A3) * v3);
-                s1 = v1 + v1 - s1;
-                s2 = v2 + v2 - s2;
-                data[i] = (Vector256.Create(c.M0) * x) + (Vector256.Create(c.M1) * v1) + (Vector256.Create(c.M2) * v2);
+                data[i] = Fma(Vector256.Create(c.O1), s1, Fma(Vector256.Create(c.O2), s2, Vector256.Create(c.OX) * x));
+                var n1 = Fma(Vector256.Create(c.S11), s1, Fma(Vector256.Create(c.S12), s2, Vector256.Create(c.X1) * x));
+                s2 = Fma(Vector256.Create(c.S21), s1, Fma(Vector256.Create(c.S22), s2, Vector256.Create(c.X2) * x));
+                s1 = n1;
             }
         }
     }
@@ -138,23 +134,24 @@ internal static class TptKernel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RunSecondOrder(Span<Vector256<double>> data, in TptSection c, ref Vector256<double> state1, ref Vector256<double> state2)
     {
-        var a1 = Vector256.Create(c.A1);
-        var a2 = Vector256.Create(c.A2);
-        var a3 = Vector256.Create(c.A3);
-        var m0 = Vector256.Create(c.M0);
-        var m1 = Vector256.Create(c.M1);
-        var m2 = Vector256.Create(c.M2);
+        var s11 = Vector256.Create(c.S11);
+        var s12 = Vector256.Create(c.S12);
+        var s21 = Vector256.Create(c.S21);
+        var s22 = Vector256.Create(c.S22);
+        var x1 = Vector256.Create(c.X1);
+        var x2 = Vector256.Create(c.X2);
+        var o1 = Vector256.Create(c.O1);
+        var o2 = Vector256.Create(c.O2);
+        var ox = Vector256.Create(c.OX);
         var s1 = state1;
         var s2 = state2;
         for (var i = 0; i < data.Length; i++)
         {
             var x = data[i];
-            var v3 = x - s2;
-            var v1 = (a1 * s1) + (a2 * v3);
-            var v2 = s2 + (a2 * s1) + (a3 * v3);
-            s1 = v1 + v1 - s1;
-            s2 = v2 + v2 - s2;
-            data[i] = (m0 * x) + (m1 * v1) + (m2 * v2);
+            data[i] = Fma(o1, s1, Fma(o2, s2, ox * x));
+            var n1 = Fma(s11, s1, Fma(s12, s2, x1 * x));
+            s2 = Fma(s21, s1, Fma(s22, s2, x2 * x));
+            s1 = n1;
         }
 
         state1 = s1;
@@ -164,19 +161,22 @@ internal static class TptKernel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RunFirstOrder(Span<Vector256<double>> data, in TptSection c, ref Vector256<double> state)
     {
-        var g = Vector256.Create(c.A1);
-        var m0 = Vector256.Create(c.M0);
-        var m1 = Vector256.Create(c.M1);
+        var s11 = Vector256.Create(c.S11);
+        var x1 = Vector256.Create(c.X1);
+        var o1 = Vector256.Create(c.O1);
+        var ox = Vector256.Create(c.OX);
         var s = state;
         for (var i = 0; i < data.Length; i++)
         {
             var x = data[i];
-            var v = g * (x - s);
-            var lp = v + s;
-            s = lp + v;
-            data[i] = (m0 * x) + (m1 * lp);
+            data[i] = Fma(o1, s, ox * x);
+            s = Fma(s11, s, x1 * x);
         }
 
         state = s;
     }
+
+    /// <summary><c>a * b + c</c>, fused where the hardware can (one rounding), else a multiply and an add.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Fma(Vector256<double> a, Vector256<double> b, Vector256<double> c) => Vector256.MultiplyAddEstimate(a, b, c);
 }

@@ -27,17 +27,42 @@ internal readonly struct TptSection
     private const double MaxQ = 1000;
     private const double MaxAbsGainDb = 120;
 
-    private TptSection(bool firstOrder, double g, double k, double a1, double a2, double a3, double m0, double m1, double m2)
+    private TptSection(bool firstOrder, double g, double k, double m0, double m1, double m2)
     {
         IsFirstOrder = firstOrder;
         G = g;
         K = k;
-        A1 = a1;
-        A2 = a2;
-        A3 = a3;
         M0 = m0;
         M1 = m1;
         M2 = m2;
+        if (firstOrder)
+        {
+            var gain = g / (1 + g);
+            S11 = 1 - (2 * gain);
+            X1 = 2 * gain;
+            O1 = m1 * (1 - gain);
+            OX = m0 + (m1 * gain);
+        }
+        else
+        {
+            var a1 = 1 / (1 + (g * (g + k)));
+            var a2 = g * a1;
+            var a3 = g * a2;
+
+            // v1 = a1 s1 − a2 s2 + a2 x and v2 = a2 s1 + (1 − a3) s2 + a3 x, expanded into the state update and the
+            // output: the same arithmetic as the per-sample equations above, reassociated so that each new state
+            // is two fused multiply-adds away from the old ones (half the loop-carried latency of the textbook
+            // order). The states are still the integrators, so modulation behaves exactly as described.
+            S11 = (2 * a1) - 1;
+            S12 = -2 * a2;
+            S21 = 2 * a2;
+            S22 = 1 - (2 * a3);
+            X1 = 2 * a2;
+            X2 = 2 * a3;
+            O1 = (m1 * a1) + (m2 * a2);
+            O2 = (m2 * (1 - a3)) - (m1 * a2);
+            OX = m0 + (m1 * a2) + (m2 * a3);
+        }
     }
 
     public bool IsFirstOrder { get; }
@@ -48,29 +73,37 @@ internal readonly struct TptSection
     /// <summary>Gets the damping <c>1 / Q</c> (second order only).</summary>
     public double K { get; }
 
-    /// <summary>Gets a1 (second order) or the one-pole gain G / (1 + G) (first order).</summary>
-    public double A1 { get; }
-
-    public double A2 { get; }
-
-    public double A3 { get; }
-
     public double M0 { get; }
 
     public double M1 { get; }
 
     public double M2 { get; }
 
+    /// <summary>Gets the state update <c>s1' = S11 s1 + S12 s2 + X1 x</c>, <c>s2' = S21 s1 + S22 s2 + X2 x</c> (first order: <c>s' = S11 s + X1 x</c>).</summary>
+    public double S11 { get; }
+
+    public double S12 { get; }
+
+    public double S21 { get; }
+
+    public double S22 { get; }
+
+    public double X1 { get; }
+
+    public double X2 { get; }
+
+    /// <summary>Gets the output <c>y = OX x + O1 s1 + O2 s2</c>, from the states before the update.</summary>
+    public double O1 { get; }
+
+    public double O2 { get; }
+
+    public double OX { get; }
+
     /// <summary>A second-order section with pre-warped frequency <paramref name="g"/> and damping <paramref name="k"/>.</summary>
-    public static TptSection SecondOrder(double g, double k, double m0, double m1, double m2)
-    {
-        var a1 = 1 / (1 + (g * (g + k)));
-        var a2 = g * a1;
-        return new TptSection(false, g, k, a1, a2, g * a2, m0, m1, m2);
-    }
+    public static TptSection SecondOrder(double g, double k, double m0, double m1, double m2) => new(false, g, k, m0, m1, m2);
 
     /// <summary>A first-order section with pre-warped frequency <paramref name="g"/>.</summary>
-    public static TptSection FirstOrder(double g, double m0, double m1) => new(true, g, 0, g / (1 + g), 0, 0, m0, m1, 0);
+    public static TptSection FirstOrder(double g, double m0, double m1) => new(true, g, 0, m0, m1, 0);
 
     /// <summary>The pre-warped frequency for <paramref name="frequency"/> Hz, clamped to a safe range (NaN maps to the lowest).</summary>
     public static double Prewarp(double sampleRate, double frequency)

@@ -27,6 +27,7 @@ public sealed class ComplexFft
     private readonly int[] _radices;
     private readonly float[][] _twiddles;
     private readonly float[] _scratch;
+    private readonly float[]? _firstStageLanes;
 
     /// <summary>Plans a transform of <paramref name="size"/> complex points. Control thread; allocates about 16 · size bytes.</summary>
     /// <param name="size">Number of complex points, 1 or more, with no prime factor other than 2, 3 and 5 (see <see cref="IsSupportedSize"/>).</param>
@@ -64,6 +65,10 @@ public sealed class ComplexFft
         }
 
         _scratch = new float[2 * size];
+        if (_radices.Length > 1 && _radices[0] == 4 && size % 16 == 0 && FftKernels.FirstStageVectorized)
+        {
+            _firstStageLanes = FftKernels.BuildLaneTwiddles(_twiddles[0], size / 4);
+        }
     }
 
     /// <summary>Gets the number of complex points.</summary>
@@ -165,7 +170,15 @@ public sealed class ComplexFft
             var radix = _radices[stage];
             var m = n / radix;
             var destination = (stages - 1 - stage) % 2 == 0 ? output : scratch;
-            FftKernels.Stage(radix, source, destination, s, m, _twiddles[stage]);
+            if (stage == 0 && _firstStageLanes is { } lanes)
+            {
+                FftKernels.Radix4FirstStage(source, destination, m, lanes);
+            }
+            else
+            {
+                FftKernels.Stage(radix, source, destination, s, m, _twiddles[stage]);
+            }
+
             source = destination;
             n = m;
             s *= radix;

@@ -16,7 +16,7 @@ namespace AudioPost.Sdk.Dsp.Resampling;
 /// </remarks>
 internal sealed class PolyphaseFilterDesign
 {
-    private const int TapGranularity = 8;
+    private const int TapGranularity = 16;
 
     private PolyphaseFilterDesign(int taps, int phases, double cutoff, double beta)
     {
@@ -26,7 +26,7 @@ internal sealed class PolyphaseFilterDesign
         Beta = beta;
     }
 
-    /// <summary>Gets the taps per phase: even, a multiple of 8 (whole SIMD vectors), or 2 for the identity.</summary>
+    /// <summary>Gets the taps per phase: a multiple of 16 (whole pairs of SIMD vectors), or 2 for the identity.</summary>
     public int Taps { get; }
 
     /// <summary>Gets the number of sub-sample phases (the table has one more row).</summary>

@@ -268,9 +268,17 @@ internal sealed class ResamplerKernel<T>
             else
             {
                 var row = new ReadOnlySpan<T>(_table, _phase * _taps, _taps);
-                for (var c = 0; c < _history.Length; c++)
+                var c = 0;
+                for (; c + 1 < _history.Length; c += 2)
                 {
-                    var sum = TensorPrimitives.Dot(new ReadOnlySpan<T>(_history[c], _left, _taps), row);
+                    PolyphaseDot.Dot2(new ReadOnlySpan<T>(_history[c], _left, _taps), new ReadOnlySpan<T>(_history[c + 1], _left, _taps), row, out var first, out var second);
+                    output.GetChannel(c)[produced] = float.CreateTruncating(first);
+                    output.GetChannel(c + 1)[produced] = float.CreateTruncating(second);
+                }
+
+                if (c < _history.Length)
+                {
+                    var sum = PolyphaseDot.Dot(new ReadOnlySpan<T>(_history[c], _left, _taps), row);
                     output.GetChannel(c)[produced] = float.CreateTruncating(sum);
                 }
             }
@@ -300,8 +308,8 @@ internal sealed class ResamplerKernel<T>
         for (var c = 0; c < _history.Length; c++)
         {
             var history = new ReadOnlySpan<T>(_history[c], _left, _taps);
-            var a = TensorPrimitives.Dot(history, lower);
-            var b = TensorPrimitives.Dot(history, upper);
+            var a = PolyphaseDot.Dot(history, lower);
+            var b = PolyphaseDot.Dot(history, upper);
             output.GetChannel(c)[frame] = float.CreateTruncating(a + (weight * (b - a)));
         }
     }

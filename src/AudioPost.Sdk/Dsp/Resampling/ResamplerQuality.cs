@@ -12,11 +12,11 @@ namespace AudioPost.Sdk.Dsp.Resampling;
 /// (the filter runs at the input rate but must cut at the output's Nyquist). Latency is half the taps, in input frames
 /// (<see cref="Resampler.DelayInputFrames"/>).</para>
 /// <list type="table">
-/// <listheader><term>Preset</term><description>passband edge / rejection / taps at 48→44.1 kHz / arithmetic</description></listheader>
-/// <item><term><see cref="Quick"/></term><description>0.80 / 72 dB / 32 / float</description></item>
-/// <item><term><see cref="Medium"/></term><description>0.90 / 100 dB / 112 / float</description></item>
-/// <item><term><see cref="High"/></term><description>0.91 (20.07 kHz at 44.1 kHz) / 125 dB / 200 / float</description></item>
-/// <item><term><see cref="VeryHigh"/></term><description>0.91 / 175 dB / 288 / double</description></item>
+/// <listheader><term>Preset</term><description>passband edge / rejection / taps (latency) at 48 → 44.1 kHz / arithmetic</description></listheader>
+/// <item><term><see cref="Quick"/></term><description>0.80 / 72 dB / 64 (32 frames, 0.7 ms) / float</description></item>
+/// <item><term><see cref="Medium"/></term><description>0.90 / 100 dB / 160 (80 frames, 1.7 ms) / float</description></item>
+/// <item><term><see cref="High"/></term><description>0.91 (20.07 kHz at 44.1 kHz) / 125 dB / 208 (104 frames, 2.2 ms) / float</description></item>
+/// <item><term><see cref="VeryHigh"/></term><description>0.91 / 175 dB / 304 (152 frames, 3.2 ms) / double</description></item>
 /// </list>
 /// <para><see cref="High"/> matches SoX's default <c>rate -h</c> (soxr HQ, 125 dB as SoX quotes it);
 /// <see cref="VeryHigh"/> matches <c>rate -v</c> (soxr VHQ, 175 dB) and computes in double precision, because 32-bit

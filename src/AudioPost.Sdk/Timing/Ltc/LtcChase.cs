@@ -14,8 +14,8 @@ namespace AudioPost.Sdk.Timing.Ltc;
 /// stays 1 (the device clock is the reference) and only b·e is applied, so a real speed offset leaves a constant lag of
 /// (speed − 1)·T / b.</para>
 /// <para>An error above <see cref="RelockThresholdSamples"/> (a locate, a jump, a reversal) restarts the loop at the
-/// new position. <see cref="IsLocked"/> becomes true after 8 consecutive errors within
-/// <see cref="LockToleranceSamples"/>. <see cref="Update"/> and <see cref="GetPosition"/> are real-time safe; not
+/// new position. <see cref="IsLocked"/> becomes true once the mean absolute error (an average over about 8 words) is
+/// within <see cref="LockToleranceSamples"/>, and false again when it exceeds twice that. <see cref="Update"/> and <see cref="GetPosition"/> are real-time safe; not
 /// thread-safe (one thread updates and reads).</para>
 /// </remarks>
 public sealed class LtcChase
@@ -31,6 +31,7 @@ public sealed class LtcChase
     private double _p0;
     private double _speed;
     private int _goodCount;
+    private double _meanAbsError;
     private double _firstObservation;
 
     /// <summary>Creates a follower.</summary>
@@ -145,17 +146,16 @@ public sealed class LtcChase
             _speed += _c * error / _wordPeriod;
         }
 
-        if (Math.Abs(error) <= LockToleranceSamples)
+        // Lock is judged on the mean absolute error (weight 1/8), so timing jitter alone does not unlock the loop.
+        _goodCount++;
+        _meanAbsError += (Math.Abs(error) - _meanAbsError) / LockCount;
+        if (!IsLocked && _goodCount >= LockCount && _meanAbsError <= LockToleranceSamples)
         {
-            if (++_goodCount >= LockCount && !IsLocked)
-            {
-                IsLocked = true;
-                LockTimeSamples = t - _firstObservation;
-            }
+            IsLocked = true;
+            LockTimeSamples = t - _firstObservation;
         }
-        else
+        else if (IsLocked && _meanAbsError > 2 * LockToleranceSamples)
         {
-            _goodCount = 0;
             IsLocked = false;
         }
     }
@@ -174,6 +174,7 @@ public sealed class LtcChase
         _p0 = p;
         _speed = Mode == LtcChaseMode.PositionOnly ? 1 : (reverse ? -1 : 1);
         _goodCount = 0;
+        _meanAbsError = 2 * LockToleranceSamples;
         IsLocked = false;
         LockTimeSamples = -1;
         _firstObservation = t;

@@ -167,6 +167,35 @@ public sealed class StateVariableFilterTests
         }
     }
 
+    /// <summary>
+    /// The control for the test above: the same cookbook coefficients run as a transposed direct form II, with the
+    /// same random jumps every sample, leave the bound (or overflow), so the scenario is one a filter can fail.
+    /// </summary>
+    [Fact]
+    public void DirectForm_SameRandomParametersEverySample_LeavesTheBound()
+    {
+        const int Rate = 48_000;
+        const int Frames = 1 << 16;
+        const float Amplitude = 10f;
+        var random = new Random(Rate + 1);
+        var signal = FilterProbe.Noise(Frames, Amplitude, seed: (int)BiquadType.LowPass);
+        double s1 = 0, s2 = 0, peak = 0;
+        for (var i = 0; i < Frames; i++)
+        {
+            var f = 10 * Math.Pow(0.49 * Rate / 10, random.NextDouble());
+            var q = 0.1 * Math.Pow(400, random.NextDouble());
+            var g = (60 * random.NextDouble()) - 30;
+            var c = BiquadCoefficients.Design(BiquadType.LowPass, Rate, f, q, g);
+            double x = signal[i];
+            var y = (c.B0 * x) + s1;
+            s1 = (c.B1 * x) - (c.A1 * y) + s2;
+            s2 = (c.B2 * x) - (c.A2 * y);
+            peak = double.IsFinite(y) ? Math.Max(peak, Math.Abs(y)) : double.PositiveInfinity;
+        }
+
+        Assert.True(peak >= Amplitude * 31.7 * 40, $"the direct form stayed within {peak}");
+    }
+
     [Fact]
     public void Process_NaNAndOutOfRangeParameters_AreClampedNotPropagated()
     {
