@@ -117,7 +117,7 @@ public sealed class InsertParameters
                 JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => element.GetRawText(),
                 _ => throw Error(name, "must be a number, a string or true/false"),
             };
-            parameters.Add(new(name.ToLowerInvariant(), text));
+            parameters.Add(new(name, text));
         }
 
         return parameters;

@@ -223,7 +223,7 @@ public sealed class SessionFileTests
         }
 
         var error = Assert.ThrowsAny<SessionException>(() => Load(directory, """{ "frameRate": "25", "tracks": [ { "name": "a", "inserts": [ { "type": "limiter", "bogus": 1 } ] } ] }""", new SessionLoadOptions { Inserts = registry }).Dispose());
-        Assert.Equal("$.tracks[0].inserts[0]", error.JsonPath);
+        Assert.Equal("$.tracks[0].inserts[0].bogus", error.JsonPath);
         Assert.Contains("bogus", error.Message, StringComparison.Ordinal);
     }
 

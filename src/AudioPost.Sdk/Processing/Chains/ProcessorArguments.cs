@@ -42,13 +42,13 @@ public sealed class ProcessorArguments
 
         if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
         {
-            throw Error($"{key}={raw} is not a number");
+            throw Error(key, $"{key}={raw} is not a number");
         }
 
         if (value < minimum || value > maximum)
         {
             var suffix = unit.Length == 0 ? string.Empty : " " + unit;
-            throw Error(string.Create(CultureInfo.InvariantCulture, $"{key}={raw} is out of range: {minimum} to {maximum}{suffix}"));
+            throw Error(key, string.Create(CultureInfo.InvariantCulture, $"{key}={raw} is out of range: {minimum} to {maximum}{suffix}"));
         }
 
         return value;
@@ -63,7 +63,7 @@ public sealed class ProcessorArguments
         if (!TryGetRaw(key, out _))
         {
             var suffix = unit.Length == 0 ? string.Empty : " " + unit;
-            throw Error(string.Create(CultureInfo.InvariantCulture, $"{key}= is required ({minimum} to {maximum}{suffix})"));
+            throw Error(key, string.Create(CultureInfo.InvariantCulture, $"{key}= is required ({minimum} to {maximum}{suffix})"));
         }
 
         return GetDouble(key, 0, minimum, maximum, unit);
@@ -80,12 +80,12 @@ public sealed class ProcessorArguments
 
         if (!int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
         {
-            throw Error($"{key}={raw} is not a whole number");
+            throw Error(key, $"{key}={raw} is not a whole number");
         }
 
         if (value < minimum || value > maximum)
         {
-            throw Error(string.Create(CultureInfo.InvariantCulture, $"{key}={raw} is out of range: {minimum} to {maximum}"));
+            throw Error(key, string.Create(CultureInfo.InvariantCulture, $"{key}={raw} is out of range: {minimum} to {maximum}"));
         }
 
         return value;
@@ -112,12 +112,15 @@ public sealed class ProcessorArguments
             }
         }
 
-        throw Error($"{key}={raw} is not one of {string.Join(", ", choices.ToArray())}");
+        throw Error(key, $"{key}={raw} is not one of {string.Join(", ", choices.ToArray())}");
     }
 
     /// <summary>Makes a <see cref="ProcessorSpecException"/> about this processor with <paramref name="message"/>.</summary>
     public ProcessorSpecException Error(string message, Exception? innerException = null) =>
         new(message, _spec.Position, _spec.Name, innerException);
+
+    private ProcessorSpecException Error(string key, string message) =>
+        new(message, _spec.Position, _spec.Name, null, key);
 
     /// <summary>Throws when a parameter was given that no getter asked for.</summary>
     internal void EnsureAllUsed()
@@ -127,7 +130,7 @@ public sealed class ProcessorArguments
             if (!_used.Contains(parameter.Key))
             {
                 var known = _known.Count == 0 ? "it takes no parameters" : "it takes " + string.Join(", ", _known);
-                throw Error($"unknown parameter '{parameter.Key}'; {known}");
+                throw Error(parameter.Key, $"unknown parameter '{parameter.Key}'; {known}");
             }
         }
     }

@@ -11,11 +11,14 @@ public sealed class ProcessorSpecException : FormatException
     /// <param name="position">The zero-based character offset in the chain text, or -1 when unknown.</param>
     /// <param name="processorName">The processor concerned, or null.</param>
     /// <param name="innerException">The cause, or null.</param>
-    public ProcessorSpecException(string message, int position = -1, string? processorName = null, Exception? innerException = null)
+    /// <param name="parameterName">The parameter concerned (as written), or null.</param>
+    public ProcessorSpecException(string message, int position = -1, string? processorName = null, Exception? innerException = null, string? parameterName = null)
         : base(Compose(message, position, processorName), innerException)
     {
         Position = position;
         ProcessorName = processorName;
+        ParameterName = parameterName;
+        Reason = message;
     }
 
     /// <summary>Creates the exception with a message only.</summary>
@@ -35,6 +38,12 @@ public sealed class ProcessorSpecException : FormatException
 
     /// <summary>Gets the name of the processor concerned, or null.</summary>
     public string? ProcessorName { get; }
+
+    /// <summary>Gets what is wrong and why, without where (the message without its location prefix).</summary>
+    public string Reason { get; }
+
+    /// <summary>Gets the parameter whose key or value is wrong (as written), or null when the problem is not one parameter's.</summary>
+    public string? ParameterName { get; }
 
     private static string Compose(string message, int position, string? processorName)
     {
