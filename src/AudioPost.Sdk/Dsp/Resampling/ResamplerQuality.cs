@@ -21,7 +21,7 @@ namespace AudioPost.Sdk.Dsp.Resampling;
 /// <para><see cref="High"/> matches SoX's default <c>rate -h</c> (soxr HQ, 125 dB as SoX quotes it);
 /// <see cref="VeryHigh"/> matches <c>rate -v</c> (soxr VHQ, 175 dB) and computes in double precision, because 32-bit
 /// float coefficients alone leave a floor near -150 dB. In varispeed mode the filter's sub-sample phases are
-/// interpolated linearly, which adds images at most about -96, -115, -127 and -139 dB (preset order) below a tone at the
+/// interpolated linearly, which adds images at most about -96, -120, -132 and -144 dB (preset order) below a tone at the
 /// band edge, and far less for lower frequencies.</para>
 /// </remarks>
 public enum ResamplerQuality

@@ -157,6 +157,22 @@ public sealed class ResamplerStreamingTests
             iterations: 2000);
     }
 
+    [Theory]
+    [InlineData(ResamplerQuality.Quick, 64)]
+    [InlineData(ResamplerQuality.Medium, 160)]
+    [InlineData(ResamplerQuality.High, 208)]
+    [InlineData(ResamplerQuality.VeryHigh, 304)]
+    public void Presets_HaveTheDocumentedLengthAt48To44(ResamplerQuality quality, int taps)
+    {
+        // The figures in ResamplerQuality's remarks and docs/processors.md.
+        var resampler = new Resampler(48_000, 44_100, 2, quality);
+        Assert.Equal(taps, resampler.FilterLength);
+        Assert.Equal(taps / 2, resampler.DelayInputFrames);
+        Assert.Equal(taps / 2 * 0.91875, resampler.DelayOutputFrames, 9);
+        Assert.Equal(147, resampler.ReducedOutputRate);
+        Assert.Equal(160, resampler.ReducedInputRate);
+    }
+
     [Fact]
     public void Constructor_RejectsBadArguments()
     {
