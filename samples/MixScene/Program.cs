@@ -1,5 +1,5 @@
-// MixScene: a small post-production mix. Six generated tracks (two dialogue voices, a three-note music bed, spot
-// effects) go through dialogue, music and effects buses, with post-fader sends to an echo return (solo-safe) and a
+// MixScene: a small post-production mix. Six generated tracks (two dialogue voices with EQ and compression on their
+// channel strips, a three-note music bed, spot effects) go through dialogue, music and effects buses, with post-fader sends to an echo return (solo-safe) and a
 // VCA on the dialogue; the same sources are mixed to stereo and to 5.1 in one graph, and the 5.1 mix is also folded
 // down to stereo by ITU-R BS.775. Midway the dialogue bus is soloed for a second. Writes three WAV files to out/
 // and prints the level of every output channel. Needs only the .NET SDK.
@@ -119,6 +119,17 @@ Mixer BuildMix(ChannelLayout layout, string prefix)
         var (name, node, busName) = sources[i];
         var bus = busName switch { "dialogue" => dialogue, "music" => music, _ => effects };
         var track = mixer.AddTrackFromNode($"{prefix} {name}", node, ChannelLayout.Mono, bus);
+        if (busName == "dialogue")
+        {
+            // Channel strip: a presence lift on the EQ and a gentle compressor (trim → EQ → dynamics → fader → pan → sends).
+            var strip = track.AddChannelStrip();
+            strip.Eq.Bands[2].Frequency.Value = 3000f;
+            strip.Eq.Bands[2].Gain.Value = 3f;
+            strip.Dynamics.Threshold.Value = -24f;
+            strip.Dynamics.Ratio.Value = 2f;
+            strip.Dynamics.Bypassed = false;
+        }
+
         track.StereoPanner?.Pan.Value = stereoPan[i];
         track.SurroundPanner?.Azimuth.Value = azimuth[i];
         track.AddSend(echo, busName == "music" ? -20f : -10f);
