@@ -75,6 +75,26 @@ public static class PortAudioLibrary
         }
     }
 
+    /// <summary>
+    /// Terminates PortAudio when no stream is open, closing the clients its host APIs hold (its JACK host API keeps
+    /// one on the server from initialisation until termination). The next call initialises it again.
+    /// </summary>
+    /// <returns>Whether PortAudio was terminated.</returns>
+    internal static bool Shutdown()
+    {
+        lock (Gate)
+        {
+            if (!_initialized || _openStreams > 0)
+            {
+                return false;
+            }
+
+            _ = PaNative.Terminate();
+            _initialized = false;
+            return true;
+        }
+    }
+
     internal static void StreamOpened()
     {
         lock (Gate)

@@ -28,7 +28,17 @@ public sealed class JackLoopbackTests
         var arrived = captured[start..].IndexOfAnyExcept(0f);
         Assert.True(arrived >= 0, "nothing came back");
         Assert.True(captured.Slice(start + arrived, signal.Length).SequenceEqual(signal), $"the signal came back altered (lag {arrived})");
-        Assert.Equal(roundTrip, arrived);
+        // The lag is the reported round trip, unless the server skipped cycles (xruns on an overloaded machine) while the
+        // loop was being wired, which can only shift it by whole buffers.
+        if (stream.XrunCount == 0)
+        {
+            Assert.Equal(roundTrip, arrived);
+        }
+        else
+        {
+            Assert.Equal(0, (arrived - roundTrip) % server.BufferFrames);
+        }
+
         Assert.Equal(0, stream.CallbackErrorCount);
     }
 }

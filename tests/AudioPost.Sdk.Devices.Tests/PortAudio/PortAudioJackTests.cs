@@ -55,7 +55,11 @@ public sealed class PortAudioJackTests
         }
 
         playback.Stop();
+        playback.Dispose();
         recording.Stop();
+
+        // Close PortAudio's own JACK client while the server still runs: it holds one from initialisation on.
+        Assert.True(PortAudioLibrary.Shutdown());
         var captured = recorder.Captured;
         var arrived = captured.IndexOfAnyExcept(0f);
         Assert.True(arrived >= 0, "nothing came back");
@@ -117,6 +121,8 @@ public sealed class PortAudioJackTests
     public void GetDevices_ListsHostApisAndDefaults()
     {
         RequirePortAudio();
+        // No JACK server by this name: PortAudio's JACK host API finds nothing and keeps no client.
+        NativeEnvironment.Set("JACK_DEFAULT_SERVER", "apdev-none");
         var backend = new PortAudioDeviceBackend();
 
         var apis = backend.GetHostApis();
@@ -124,5 +130,6 @@ public sealed class PortAudioJackTests
         Assert.NotEmpty(apis);
         Assert.Contains("PortAudio", PortAudioLibrary.Version, StringComparison.Ordinal);
         Assert.All(backend.GetDevices(), d => Assert.Equal("portaudio", d.BackendName));
+        PortAudioLibrary.Shutdown();
     }
 }
