@@ -35,6 +35,9 @@ public readonly struct FrameRate : IEquatable<FrameRate>
         new(60, 1, false),
     ];
 
+    // Handed out instead of the array itself, so no caller can overwrite the standard rates.
+    private static readonly System.Collections.ObjectModel.ReadOnlyCollection<FrameRate> AllView = Array.AsReadOnly(AllRates);
+
     /// <summary>Creates a rate from an exact fraction of frames per second.</summary>
     /// <param name="numerator">Frames in <paramref name="denominator"/> seconds, more than 0 (e.g. 30000).</param>
     /// <param name="denominator">Seconds, more than 0 (1 for integer rates, 1001 for the NTSC family).</param>
@@ -95,7 +98,7 @@ public readonly struct FrameRate : IEquatable<FrameRate>
     public static FrameRate Fps60 => AllRates[11];
 
     /// <summary>Gets the twelve standard rates in the order of REFERENCE.md §4.1 (23.976 first, 60 last).</summary>
-    public static IReadOnlyList<FrameRate> All => AllRates;
+    public static IReadOnlyList<FrameRate> All => AllView;
 
     /// <summary>Gets the numerator of the true rate in frames per second (e.g. 30000 for 29.97).</summary>
     public int Numerator { get; }

@@ -41,6 +41,9 @@ public sealed class LtcChaseTests
 
         // Steady state: the last 10 seconds.
         var steady = errors.Skip(errors.Count - 250).ToList();
+        TestContext.Current.TestOutputHelper?.WriteLine(string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"speed {speed:0.00000} at {rateLabel}: locked after {chase.LockTimeSamples / SampleRate:0.000} s, steady-state max |error| {steady.Max(Math.Abs):0.000} samples"));
         Assert.InRange(steady.Max(Math.Abs), 0, 1.0);
         Assert.Equal(0, chase.Relocks);
     }
@@ -69,6 +72,7 @@ public sealed class LtcChaseTests
         }
 
         var rms = Math.Sqrt(errors.Average(e => e * e));
+        TestContext.Current.TestOutputHelper?.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"jitter 23.09 samples RMS -> position error {rms:0.00} samples RMS"));
         Assert.True(chase.IsLocked);
         Assert.InRange(rms, 0, 40 / Math.Sqrt(3) / 2);
         Assert.InRange(Math.Abs(errors.Average()), 0, 2);
