@@ -4,6 +4,7 @@ using AudioPost.Sdk.Processing.Delays;
 using AudioPost.Sdk.Processing.Filters;
 using AudioPost.Sdk.Processing.Dynamics;
 using AudioPost.Sdk.Processing.Mixing;
+using AudioPost.Sdk.Processing.Reverb;
 
 namespace AudioPost.Sdk.Processing.Chains;
 
@@ -54,6 +55,22 @@ public sealed partial class ProcessorFactory
                 rateHz: (float)a.GetDouble("rate", 0.5, 0, 20, "Hz"),
                 feedback: (float)a.GetDouble("feedback", 0, -0.98, 0.98),
                 mix: (float)a.GetDouble("mix", 0.5, 0, 1)));
+        Register(
+            "reverb",
+            "reverb decay=2 (s, RT60 at low frequencies, 0.1 to 30) decayhigh=1.2 (s) damping=4000 (Hz, 200 to 16000) size=1 (0.25 to 2) predelay=10 (ms, 0 to 500) modulation=0.3 (ms, 0 to 2) wet=-6 (dB) dry=0 (dB)",
+            a =>
+            {
+                var reverb = new AlgorithmicReverbProcessor(
+                    (float)a.GetDouble("decay", 2, 0.1, 30, "s"),
+                    (float)a.GetDouble("decayhigh", 1.2, 0.1, 30, "s"));
+                reverb.Damping.Value = (float)a.GetDouble("damping", 4_000, 200, 16_000, "Hz");
+                reverb.Size.Value = (float)a.GetDouble("size", 1, 0.25, 2);
+                reverb.PreDelay.Value = (float)a.GetDouble("predelay", 10, 0, 500, "ms");
+                reverb.Modulation.Value = (float)a.GetDouble("modulation", 0.3, 0, 2, "ms");
+                reverb.Wet.Value = (float)a.GetDouble("wet", -6, -144, 12, "dB");
+                reverb.Dry.Value = (float)a.GetDouble("dry", 0, -144, 12, "dB");
+                return reverb;
+            });
         RegisterFilters();
         RegisterGateAndDeEsser();
     }

@@ -79,6 +79,26 @@ public sealed class ProcessorFactoryTests
     }
 
     [Fact]
+    public void Names_IncludeEveryProcessorTheChainSyntaxPromises()
+    {
+        string[] promised = ["gain", "highpass", "lowpass", "eq", "lowshelf", "highshelf", "notch", "compressor", "gate", "deesser", "limiter", "delay", "reverb"];
+
+        Assert.All(promised, name => Assert.Contains(name, Factory.Names));
+        Assert.All(promised, name => Assert.IsAssignableFrom<IAudioProcessor>(Factory.CreateChain(name, 48_000)[0]));
+    }
+
+    [Fact]
+    public void Reverb_PassesItsParametersToTheAlgorithmicReverb()
+    {
+        var reverb = Assert.IsType<AudioPost.Sdk.Processing.Reverb.AlgorithmicReverbProcessor>(Factory.CreateChain("reverb decay=3.5 decayhigh=2 predelay=20 wet=-12", 48_000)[0]);
+
+        Assert.Equal(3.5f, reverb.DecayLow.Value);
+        Assert.Equal(2f, reverb.DecayHigh.Value);
+        Assert.Equal(20f, reverb.PreDelay.Value);
+        Assert.Equal(-12f, reverb.Wet.Value);
+    }
+
+    [Fact]
     public void Names_CoverEveryRegisteredProcessorAndEachHasAUsageLine()
     {
         Assert.NotEmpty(Factory.Names);
