@@ -100,7 +100,7 @@ public sealed class SessionFileTests
         { """{ "frameRate": "25", "tracks": [ { "name": "a", "gainDbb": 1 } ] }""", "$.tracks[0]" },
         { """{ "frameRate": "25", "tracks": [ { "name": "a", "pan": 2 } ] }""", "$.tracks[0].pan" },
         { """{ "frameRate": "25", "tracks": [ { "name": "a", "crossfade": "cubic" } ] }""", "$.tracks[0].crossfade" },
-        { """{ "frameRate": "25", "tracks": [ { "name": "a", "inserts": [ { "type": "reverb" } ] } ] }""", "$.tracks[0].inserts[0].type" },
+        { """{ "frameRate": "25", "tracks": [ { "name": "a", "inserts": [ { "type": "vocoder" } ] } ] }""", "$.tracks[0].inserts[0].type" },
         { """{ "frameRate": "25", "tracks": [ { "name": "a", "inserts": [ { "type": "gain", "db": 40 } ] } ] }""", "$.tracks[0].inserts[0].db" },
         { """{ "frameRate": "25", "tracks": [ { "name": "a", "inserts": [ { "type": "gain", "dB": -3 } ] } ] }""", "$.tracks[0].inserts[0].dB" },
         { """{ "frameRate": "29.97df", "tracks": [ { "name": "a", "clips": [ { "file": "c.wav", "at": "00:01:00;00" } ] } ] }""", "$.tracks[0].clips[0].at" },
