@@ -10,27 +10,7 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-600}
 runs=${2:-3}
 tracks=32
-for tool in ffmpeg /usr/bin/time; do
-  command -v "$tool" >/dev/null || { echo "$tool is required (apt-get install -y ffmpeg time)"; exit 1; }
-done
-
-dotnet build src/AudioPost.Cli -c Release -o artifacts/cli-release >/dev/null
-cli="dotnet artifacts/cli-release/audiopost.dll"
-if [ -z "${WORKDIR:-}" ] && [ -d /dev/shm ] && [ "$(df -k --output=avail /dev/shm | tail -1)" -gt $((seconds * 2000)) ]; then
-  WORKDIR=/dev/shm
-fi
-work=$(mktemp -d -p "${WORKDIR:-${TMPDIR:-/tmp}}")
-trap 'rm -rf "$work"' EXIT
-
-now() { date +%s%N; }
-cpu_ms() { awk '{printf "%d", ($1 + $2) * 1000}' "$1"; }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-measure() { # name, command...  -> "name wall_ms cpu_ms"
-  local name=$1; shift
-  local start end
-  start=$(now); /usr/bin/time -f "%U %S" -o "$work/cpu" "$@" >/dev/null 2>&1; end=$(now)
-  echo "$name $(( (end - start) / 1000000 )) $(cpu_ms "$work/cpu")"
-}
+. benchmarks/peers/peer-common.sh
 
 $cli generate "$work/track.wav" --seconds "$seconds" --signal pink --level -30 --format float32 >/dev/null
 
@@ -60,11 +40,8 @@ for _ in $(seq "$runs"); do
   rm -f "$work/ff1.wav"; measure ffmpeg1 ffmpeg -nostdin -v error -y -filter_threads 1 -filter_complex_threads 1 "${inputs[@]}" -filter_complex "$graph" -map "[out]" -c:a pcm_f32le "$work/ff1.wav" >> "$work/times"
 done
 
-level() { ffmpeg -nostdin -v info -i "$1" -af volumedetect -f null - 2>&1 | sed -n 's/.*mean_volume: \(.*\) dB/\1/p'; }
 echo "mean level of the mix: ours $(level "$work/ours.wav") dB, ffmpeg $(level "$work/ff.wav") dB"
 
-col() { grep "^$1 " "$work/times" | cut -d' ' -f"$2" | median; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 ours=$(col ours 2); ff=$(col ffmpeg 2); ff1=$(col ffmpeg1 2)
 ours_cpu=$(col ours 3); ff_cpu=$(col ffmpeg 3); ff1_cpu=$(col ffmpeg1 3)
 printf '%s tracks x %ss stereo 48k float (highpass + eq + compressor each, summed): audiopost %s ms, ffmpeg %s ms, ffmpeg 1 thread %s ms (wall, medians of %s)\n' \

@@ -11,27 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-3600}
 runs=${2:-3}
-for tool in ffmpeg /usr/bin/time; do
-  command -v "$tool" >/dev/null || { echo "$tool is required (apt-get install -y ffmpeg time)"; exit 1; }
-done
-
-dotnet build src/AudioPost.Cli -c Release -o artifacts/cli-release >/dev/null
-cli="dotnet artifacts/cli-release/audiopost.dll"
-if [ -z "${WORKDIR:-}" ] && [ -d /dev/shm ] && [ "$(df -k --output=avail /dev/shm | tail -1)" -gt $((seconds * 2000)) ]; then
-  WORKDIR=/dev/shm
-fi
-work=$(mktemp -d -p "${WORKDIR:-${TMPDIR:-/tmp}}")
-trap 'rm -rf "$work"' EXIT
-
-now() { date +%s%N; }
-cpu_ms() { awk '{printf "%d", ($1 + $2) * 1000}' "$1"; }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-measure() { # name, command...  -> "name wall_ms cpu_ms"
-  local name=$1; shift
-  local start end
-  start=$(now); /usr/bin/time -f "%U %S" -o "$work/cpu" "$@" >/dev/null 2>&1; end=$(now)
-  echo "$name $(( (end - start) / 1000000 )) $(cpu_ms "$work/cpu")"
-}
+. benchmarks/peers/peer-common.sh
 
 chain="highpass f=80; eq f=3000 gain=3 q=1; compressor threshold=-18 ratio=3 attack=10 release=100 knee=1; limiter ceiling=-1"
 filters="highpass=f=80,equalizer=f=3000:t=q:w=1:g=3,acompressor=threshold=-18dB:ratio=3:attack=10:release=100:knee=1,alimiter=limit=-1dB:level=disabled"
@@ -45,11 +25,8 @@ for _ in $(seq "$runs"); do
 done
 
 # Same job: the outputs must be close (the dynamics differ in detail, so compare levels, not samples).
-level() { ffmpeg -nostdin -v info -i "$1" -af volumedetect -f null - 2>&1 | sed -n 's/.*mean_volume: \(.*\) dB/\1/p'; }
 echo "mean level: ours $(level "$work/ours.wav") dB, ffmpeg $(level "$work/ff.wav") dB"
 
-col() { grep "^$1 " "$work/times" | cut -d' ' -f"$2" | median; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 ours=$(col ours 2); ff=$(col ffmpeg 2); ff1=$(col ffmpeg1 2)
 ours_cpu=$(col ours 3); ff_cpu=$(col ffmpeg 3); ff1_cpu=$(col ffmpeg1 3)
 printf '%ss stereo 48k float, chain "%s": audiopost %s ms, ffmpeg %s ms, ffmpeg -filter_threads 1 %s ms (wall, medians of %s)\n' \
