@@ -17,7 +17,7 @@ namespace AudioPost.Sdk.Processing.Dynamics;
 /// main channel) or as wide as the main (channel to channel); an unconnected key falls back to the main. The graph
 /// delays whichever port arrives earlier, so main and key stay aligned.</para>
 /// <para><b>Signal path.</b> Per detected channel: <see cref="LevelDetector"/> (peak: the bare sample; RMS: a mean
-/// square over <see cref="RmsWindowMilliseconds"/>) → <see cref="GainComputer.CompressorReductionDb"/> → linking (each
+/// square over <see cref="RmsWindowMilliseconds"/>) → <see cref="GainComputer.CompressorReductionDb(float, float, float, float)"/> → linking (each
 /// channel's reduction moves towards the largest by <see cref="Link"/> %) → <see cref="GainReductionEnvelope"/>
 /// (release, look-ahead hold, attack, look-ahead ramp) → gain = make-up − reduction, applied to the main delayed by
 /// the look-ahead. Attack and release follow the <see cref="TimeConstant"/> convention (63.2 % of a step).</para>
@@ -286,6 +286,12 @@ public sealed class CompressorProcessor : IAudioProcessor, IMultiInputProcessor
         {
             var demand = _work.AsSpan(d * _maxBlock, frames);
             _detectors[d].Process(key[d], demand);
+            if (threshold.IsConstant && ratio.IsConstant && knee.IsConstant)
+            {
+                GainComputer.CompressorReductionDb(demand, demand, threshold.First, ratio.First, knee.First);
+                continue;
+            }
+
             for (var i = 0; i < frames; i++)
             {
                 demand[i] = GainComputer.CompressorReductionDb(demand[i], threshold.Values[i], ratio.Values[i], knee.Values[i]);
