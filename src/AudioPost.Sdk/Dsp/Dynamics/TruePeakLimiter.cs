@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using AudioPost.Sdk.Buffers;
 using AudioPost.Sdk.Dsp.Loudness;
 
@@ -39,14 +40,13 @@ public sealed class TruePeakLimiter
     /// </summary>
     public const double DefaultSafetyMarginDb = 0.05;
 
-    private const int History = TruePeakDetector.TapsPerPhase - 1;
+    private const int History = TruePeakEstimate.History;
     private const int Chunk = 256;
 
     private readonly int _channels;
-    private readonly int _phases;
     private readonly float[] _coefficients;
     private readonly float[][] _history;
-    private readonly float[] _peaks = new float[Chunk];
+    private readonly float[] _peaks = new float[Chunk + TruePeakEstimate.Padding];
     private readonly float[] _gains = new float[Chunk];
     private readonly float[] _delay;
     private readonly int _lookAhead;
@@ -99,11 +99,10 @@ public sealed class TruePeakLimiter
         _threshold = (float)Math.Pow(10, (ceilingDbtp - safetyMarginDb) / 20);
         var oversampling = TruePeakDetector.GetOversampling(sampleRate);
         _coefficients = TruePeakDetector.CreatePhaseCoefficients(oversampling);
-        _phases = _coefficients.Length / TruePeakDetector.TapsPerPhase;
         _history = new float[channelCount][];
         for (var c = 0; c < channelCount; c++)
         {
-            _history[c] = new float[History + Chunk];
+            _history[c] = new float[History + Chunk + TruePeakEstimate.Padding];
         }
 
         _lookAhead = Math.Max(1, (int)Math.Round(lookAheadMilliseconds * sampleRate / 1000));
@@ -197,113 +196,149 @@ public sealed class TruePeakLimiter
     // _peaks[i] = largest |sample| and |interpolated value| ending at frame i, over all channels.
     private void DetectPeaks(AudioBlock chunk, int count)
     {
-        Array.Clear(_peaks, 0, count);
-        var coefficients = _coefficients;
         for (var c = 0; c < _channels; c++)
         {
             var history = _history[c];
-            var input = chunk[c];
-            input.CopyTo(history.AsSpan(History));
-            for (var i = 0; i < count; i++)
-            {
-                var peak = MathF.Abs(history[History + i]);
-                for (var p = 0; p < _phases; p++)
-                {
-                    var sum = 0f;
-                    var taps = p * TruePeakDetector.TapsPerPhase;
-                    for (var m = 0; m < TruePeakDetector.TapsPerPhase; m++)
-                    {
-                        sum = MathF.FusedMultiplyAdd(coefficients[taps + m], history[History + i - m], sum);
-                    }
-
-                    peak = MathF.Max(peak, MathF.Abs(sum));
-                }
-
-                _peaks[i] = MathF.Max(_peaks[i], peak);
-            }
-
+            chunk[c].CopyTo(history.AsSpan(History));
+            TruePeakEstimate.Accumulate(history, _peaks, count, _coefficients, first: c == 0);
             history.AsSpan(count, History).CopyTo(history);
         }
     }
 
+    // Every state the loop carries from sample to sample lives in a local: fields written per sample would put a
+    // store-to-load round trip on each iteration's critical path.
     private void ComputeGains(int count)
     {
-        for (var i = 0; i < count; i++)
+        var peaks = _peaks.AsSpan(0, count);
+        var gains = _gains.AsSpan(0, count);
+        var holdValues = _holdValues;
+        var holdIndices = _holdIndices;
+        var holdLength = _holdLength;
+        var box = _box;
+        var lookAhead = _lookAhead;
+        var threshold = _threshold;
+        var releaseCoefficient = _releaseCoefficient;
+        var head = _holdHead;
+        var holdCount = _holdCount;
+        var time = _time;
+        var release = _release;
+        var boxPosition = _boxPosition;
+        var boxSum = _boxSum;
+        var minGain = _minGain;
+        for (var i = 0; i < peaks.Length; i++)
         {
-            var peak = _peaks[i];
-            var required = peak > _threshold ? _threshold / peak : 1f;
+            var peak = peaks[i];
+            var required = peak > threshold ? threshold / peak : 1f;
 
-            // Running minimum over the last _holdLength frames: a deque of increasing values (front = minimum).
-            while (_holdCount > 0 && _holdValues[BackIndex()] >= required)
+            // Running minimum over the last holdLength frames: a deque of increasing values (front = minimum).
+            while (holdCount > 0)
             {
-                _holdCount--;
+                var back = head + holdCount - 1;
+                back = back >= holdLength ? back - holdLength : back;
+                if (holdValues[back] < required)
+                {
+                    break;
+                }
+
+                holdCount--;
             }
 
-            var slot = _holdHead + _holdCount;
-            slot = slot >= _holdLength ? slot - _holdLength : slot;
-            _holdValues[slot] = required;
-            _holdIndices[slot] = _time;
-            _holdCount++;
-            if (_holdIndices[_holdHead] <= _time - _holdLength)
+            var slot = head + holdCount;
+            slot = slot >= holdLength ? slot - holdLength : slot;
+            holdValues[slot] = required;
+            holdIndices[slot] = time;
+            holdCount++;
+            if (holdIndices[head] <= time - holdLength)
             {
-                _holdHead = _holdHead + 1 == _holdLength ? 0 : _holdHead + 1;
-                _holdCount--;
+                head = head + 1 == holdLength ? 0 : head + 1;
+                holdCount--;
             }
 
-            var held = (double)_holdValues[_holdHead];
+            var held = (double)holdValues[head];
 
             // Instant attack, exponential release: never above the held requirement.
-            _release = held < _release ? held : _release + ((held - _release) * _releaseCoefficient);
+            release = held < release ? held : release + ((held - release) * releaseCoefficient);
 
             // Moving average over the look-ahead: the linear attack ramp.
-            _boxSum += _release - _box[_boxPosition];
-            _box[_boxPosition] = _release;
-            _boxPosition = _boxPosition + 1 == _lookAhead ? 0 : _boxPosition + 1;
-            if (_boxPosition == 0 && ++_boxRefresh == 64)
+            boxSum += release - box[boxPosition];
+            box[boxPosition] = release;
+            if (++boxPosition == lookAhead)
             {
-                // Re-sum now and then so rounding in the running sum cannot drift over hours of audio.
-                _boxRefresh = 0;
-                _boxSum = 0;
-                foreach (var value in _box)
+                boxPosition = 0;
+                if (++_boxRefresh == 64)
                 {
-                    _boxSum += value;
+                    // Re-sum now and then so rounding in the running sum cannot drift over hours of audio.
+                    _boxRefresh = 0;
+                    boxSum = 0;
+                    foreach (var value in box)
+                    {
+                        boxSum += value;
+                    }
                 }
             }
 
-            var gain = Math.Min(1.0, _boxSum / _lookAhead);
-            _minGain = Math.Min(_minGain, gain);
-            _gains[i] = (float)gain;
-            _time++;
+            // Comparisons rather than Math.Min: no NaN can reach here, and Math.Min's NaN and −0 handling would sit
+            // on the minimum's loop-carried chain.
+            var average = boxSum / lookAhead;
+            var gain = average < 1.0 ? average : 1.0;
+            minGain = gain < minGain ? gain : minGain;
+            gains[i] = (float)gain;
+            time++;
         }
+
+        _holdHead = head;
+        _holdCount = holdCount;
+        _time = time;
+        _release = release;
+        _boxPosition = boxPosition;
+        _boxSum = boxSum;
+        _minGain = minGain;
     }
 
-    private int BackIndex()
-    {
-        var back = _holdHead + _holdCount - 1;
-        return back >= _holdLength ? back - _holdLength : back;
-    }
-
+    // Per channel: swap the chunk with the ring in contiguous runs that end where the ring wraps, so the inner loop
+    // carries no wrap test and vectorises. Runs go in time order, so a ring shorter than the chunk still works.
     private void ApplyDelayed(AudioBlock chunk, int count)
     {
         var length = LatencyFrames;
+        var gains = _gains.AsSpan(0, count);
         var position = _delayPosition;
         for (var c = 0; c < _channels; c++)
         {
             var ring = _delay.AsSpan(c * length, length);
-            var samples = chunk[c];
-            position = _delayPosition;
-            for (var i = 0; i < count; i++)
+            var samples = chunk[c][..count];
+            var done = 0;
+            var at = position;
+            while (done < count)
             {
-                var delayed = ring[position];
-                ring[position] = samples[i];
-                samples[i] = delayed * _gains[i];
-                if (++position == length)
-                {
-                    position = 0;
-                }
+                var run = Math.Min(count - done, length - at);
+                Swap(ring.Slice(at, run), samples.Slice(done, run), gains.Slice(done, run));
+                done += run;
+                at = at + run == length ? 0 : at + run;
             }
         }
 
-        _delayPosition = position;
+        _delayPosition = (int)((position + (long)count) % length);
+    }
+
+    // samples ← ring · gains, ring ← samples (the same frames, so no element is read after being written).
+    private static void Swap(Span<float> ring, Span<float> samples, ReadOnlySpan<float> gains)
+    {
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i <= samples.Length - Vector256<float>.Count; i += Vector256<float>.Count)
+            {
+                var incoming = Vector256.Create(samples.Slice(i, Vector256<float>.Count));
+                (Vector256.Create(ring.Slice(i, Vector256<float>.Count)) * Vector256.Create(gains.Slice(i, Vector256<float>.Count))).CopyTo(samples[i..]);
+                incoming.CopyTo(ring[i..]);
+            }
+        }
+
+        for (; i < samples.Length; i++)
+        {
+            var incoming = samples[i];
+            samples[i] = ring[i] * gains[i];
+            ring[i] = incoming;
+        }
     }
 }
