@@ -48,47 +48,59 @@ internal static class TruePeakEstimate
             throw new ArgumentException("The history or the peaks are too short for the padded count.");
         }
 
-        var phases = coefficients.Length / Taps;
         ref var x = ref MemoryMarshal.GetReference(history);
-        ref var c = ref MemoryMarshal.GetReference(coefficients);
         ref var peak = ref MemoryMarshal.GetReference(peaks);
         for (var i = 0; i < padded; i += Padding)
         {
-            ref var newest = ref Unsafe.Add(ref x, History + i);
-            var largest = Vector256.Abs(Vector256.LoadUnsafe(ref newest));
-            for (var p = 0; p < phases; p++)
-            {
-                largest = Vector256.MaxNative(largest, Vector256.Abs(Phase(ref newest, ref Unsafe.Add(ref c, p * Taps))));
-            }
-
+            var sample = Vector256.Abs(Vector256.LoadUnsafe(ref Unsafe.Add(ref x, History + i)));
             if (!first)
             {
-                largest = Vector256.MaxNative(largest, Vector256.LoadUnsafe(ref peak, (nuint)i));
+                sample = Vector256.MaxNative(sample, Vector256.LoadUnsafe(ref peak, (nuint)i));
             }
 
-            largest.StoreUnsafe(ref peak, (nuint)i);
+            sample.StoreUnsafe(ref peak, (nuint)i);
+        }
+
+        // Phase by phase over the whole run: the phase's twelve broadcast coefficients stay in registers, so each
+        // tap costs one load of history and one fused multiply-add (broadcasting per tap would double the loads,
+        // and loads, not arithmetic, would set the pace).
+        for (var p = 0; p < coefficients.Length / Taps; p++)
+        {
+            var c = coefficients.Slice(p * Taps, Taps);
+            var c0 = Vector256.Create(c[0]);
+            var c1 = Vector256.Create(c[1]);
+            var c2 = Vector256.Create(c[2]);
+            var c3 = Vector256.Create(c[3]);
+            var c4 = Vector256.Create(c[4]);
+            var c5 = Vector256.Create(c[5]);
+            var c6 = Vector256.Create(c[6]);
+            var c7 = Vector256.Create(c[7]);
+            var c8 = Vector256.Create(c[8]);
+            var c9 = Vector256.Create(c[9]);
+            var c10 = Vector256.Create(c[10]);
+            var c11 = Vector256.Create(c[11]);
+            for (var i = 0; i < padded; i += Padding)
+            {
+                // Σ c[m] · x[n − m] for m = 0 … 11, in that order, one rounding per tap (as MathF.FusedMultiplyAdd).
+                ref var newest = ref Unsafe.Add(ref x, History + i);
+                var sum = c0 * Vector256.LoadUnsafe(ref newest);
+                sum = Tap(c1, ref newest, 1, sum);
+                sum = Tap(c2, ref newest, 2, sum);
+                sum = Tap(c3, ref newest, 3, sum);
+                sum = Tap(c4, ref newest, 4, sum);
+                sum = Tap(c5, ref newest, 5, sum);
+                sum = Tap(c6, ref newest, 6, sum);
+                sum = Tap(c7, ref newest, 7, sum);
+                sum = Tap(c8, ref newest, 8, sum);
+                sum = Tap(c9, ref newest, 9, sum);
+                sum = Tap(c10, ref newest, 10, sum);
+                sum = Tap(c11, ref newest, 11, sum);
+                Vector256.MaxNative(Vector256.Abs(sum), Vector256.LoadUnsafe(ref peak, (nuint)i)).StoreUnsafe(ref peak, (nuint)i);
+            }
         }
     }
 
-    // Σ c[m] · x[n − m] for m = 0 … 11, in that order, one rounding per tap (as MathF.FusedMultiplyAdd would).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> Phase(ref float newest, ref float c)
-    {
-        var sum = Vector256.Create(c) * Vector256.LoadUnsafe(ref newest);
-        sum = Tap(sum, ref newest, ref c, 1);
-        sum = Tap(sum, ref newest, ref c, 2);
-        sum = Tap(sum, ref newest, ref c, 3);
-        sum = Tap(sum, ref newest, ref c, 4);
-        sum = Tap(sum, ref newest, ref c, 5);
-        sum = Tap(sum, ref newest, ref c, 6);
-        sum = Tap(sum, ref newest, ref c, 7);
-        sum = Tap(sum, ref newest, ref c, 8);
-        sum = Tap(sum, ref newest, ref c, 9);
-        sum = Tap(sum, ref newest, ref c, 10);
-        return Tap(sum, ref newest, ref c, 11);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> Tap(Vector256<float> sum, ref float newest, ref float c, int m) =>
-        Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref c, m)), Vector256.LoadUnsafe(ref Unsafe.Subtract(ref newest, m)), sum);
+    private static Vector256<float> Tap(Vector256<float> coefficient, ref float newest, int m, Vector256<float> sum) =>
+        Vector256.FusedMultiplyAdd(coefficient, Vector256.LoadUnsafe(ref Unsafe.Subtract(ref newest, m)), sum);
 }

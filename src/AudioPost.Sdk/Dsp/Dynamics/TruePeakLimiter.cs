@@ -51,16 +51,16 @@ public sealed class TruePeakLimiter
     private readonly float[] _delay;
     private readonly int _lookAhead;
     private readonly int _holdLength;
-    private readonly float[] _holdValues;
-    private readonly long[] _holdIndices;
+    private readonly float[] _holdBlock;
+    private readonly float[] _holdSuffix;
     private readonly double[] _box;
     private readonly double _releaseCoefficient;
+    private readonly double _releaseKeep;
     private readonly float _threshold;
 
     private int _delayPosition;
-    private int _holdHead;
-    private int _holdCount;
-    private long _time;
+    private int _holdPosition;
+    private float _holdPrefix;
     private double _release;
     private int _boxPosition;
     private double _boxSum;
@@ -112,11 +112,12 @@ public sealed class TruePeakLimiter
         // n − 11 + D … n + D, and the moving average there reads held values back to n + 1, so the hold must span
         // D + 1 frames for every one of them to see the requirement.
         _holdLength = LatencyFrames + 1;
-        _holdValues = new float[_holdLength];
-        _holdIndices = new long[_holdLength];
+        _holdBlock = new float[_holdLength];
+        _holdSuffix = new float[_holdLength + 1];
         _box = new double[_lookAhead];
         _delay = new float[channelCount * LatencyFrames];
         _releaseCoefficient = 1 - Math.Exp(-1000.0 / (releaseMilliseconds * sampleRate));
+        _releaseKeep = 1 - _releaseCoefficient;
         Reset();
     }
 
@@ -155,9 +156,10 @@ public sealed class TruePeakLimiter
         _boxPosition = 0;
         _boxRefresh = 0;
         _delayPosition = 0;
-        _holdHead = 0;
-        _holdCount = 0;
-        _time = 0;
+        // Required gains are at most 1, so 1 stands for "no frame yet" in the running minimum.
+        Array.Fill(_holdSuffix, 1f);
+        _holdPosition = 0;
+        _holdPrefix = 1;
         _release = 1;
         _minGain = 1;
     }
@@ -206,58 +208,49 @@ public sealed class TruePeakLimiter
     }
 
     // Every state the loop carries from sample to sample lives in a local: fields written per sample would put a
-    // store-to-load round trip on each iteration's critical path.
+    // store-to-load round trip on each iteration's critical path. Minima use MinNative or comparisons rather than
+    // Math.Min, whose NaN and −0 handling costs several cycles on a loop-carried chain (no NaN reaches here).
     private void ComputeGains(int count)
     {
-        var peaks = _peaks.AsSpan(0, count);
+        var required = _peaks.AsSpan(0, count);
+        RequiredGains(required, _threshold);
+
+        // The hold is a running minimum over the last W = _holdLength frames, van Herk / Gil-Werman style: time is
+        // cut into blocks of W frames; the window ending at offset j of the current block is the suffix of the
+        // previous block from j + 1 (precomputed when that block ended) plus the current block's prefix up to j.
+        // Branch-free, O(1) per frame whatever the data (a monotonic deque mispredicts on every limited peak).
         var gains = _gains.AsSpan(0, count);
-        var holdValues = _holdValues;
-        var holdIndices = _holdIndices;
+        var block = _holdBlock;
+        var suffix = _holdSuffix;
         var holdLength = _holdLength;
         var box = _box;
         var lookAhead = _lookAhead;
-        var threshold = _threshold;
         var releaseCoefficient = _releaseCoefficient;
-        var head = _holdHead;
-        var holdCount = _holdCount;
-        var time = _time;
+        var releaseKeep = _releaseKeep;
+        var position = _holdPosition;
+        var prefix = _holdPrefix;
         var release = _release;
         var boxPosition = _boxPosition;
         var boxSum = _boxSum;
         var minGain = _minGain;
-        for (var i = 0; i < peaks.Length; i++)
+        for (var i = 0; i < required.Length; i++)
         {
-            var peak = peaks[i];
-            var required = peak > threshold ? threshold / peak : 1f;
-
-            // Running minimum over the last holdLength frames: a deque of increasing values (front = minimum).
-            while (holdCount > 0)
+            var value = required[i];
+            block[position] = value;
+            prefix = float.MinNative(prefix, value);
+            var held = (double)float.MinNative(suffix[position + 1], prefix);
+            if (++position == holdLength)
             {
-                var back = head + holdCount - 1;
-                back = back >= holdLength ? back - holdLength : back;
-                if (holdValues[back] < required)
-                {
-                    break;
-                }
-
-                holdCount--;
+                Suffixes(block, suffix);
+                position = 0;
+                prefix = 1;
             }
 
-            var slot = head + holdCount;
-            slot = slot >= holdLength ? slot - holdLength : slot;
-            holdValues[slot] = required;
-            holdIndices[slot] = time;
-            holdCount++;
-            if (holdIndices[head] <= time - holdLength)
-            {
-                head = head + 1 == holdLength ? 0 : head + 1;
-                holdCount--;
-            }
-
-            var held = (double)holdValues[head];
-
-            // Instant attack, exponential release: never above the held requirement.
-            release = held < release ? held : release + ((held - release) * releaseCoefficient);
+            // Instant attack, exponential release: never above the held requirement. (1 − c)·r + c·h is the
+            // release step with one fused operation on the loop-carried chain; if it lands below h it is the
+            // release, else h is an attack (or the step's rounding) and h wins.
+            var step = Math.FusedMultiplyAdd(releaseKeep, release, releaseCoefficient * held);
+            release = held < step ? held : step;
 
             // Moving average over the look-ahead: the linear attack ramp.
             boxSum += release - box[boxPosition];
@@ -270,29 +263,56 @@ public sealed class TruePeakLimiter
                     // Re-sum now and then so rounding in the running sum cannot drift over hours of audio.
                     _boxRefresh = 0;
                     boxSum = 0;
-                    foreach (var value in box)
+                    foreach (var sample in box)
                     {
-                        boxSum += value;
+                        boxSum += sample;
                     }
                 }
             }
 
-            // Comparisons rather than Math.Min: no NaN can reach here, and Math.Min's NaN and −0 handling would sit
-            // on the minimum's loop-carried chain.
-            var average = boxSum / lookAhead;
-            var gain = average < 1.0 ? average : 1.0;
+            var gain = double.MinNative(boxSum / lookAhead, 1.0);
             minGain = gain < minGain ? gain : minGain;
             gains[i] = (float)gain;
-            time++;
         }
 
-        _holdHead = head;
-        _holdCount = holdCount;
-        _time = time;
+        _holdPosition = position;
+        _holdPrefix = prefix;
         _release = release;
         _boxPosition = boxPosition;
         _boxSum = boxSum;
         _minGain = minGain;
+    }
+
+    // peaks[i] ← threshold / peaks[i] where the peak is over the threshold, else 1 (the same division as a scalar
+    // loop, so the same bits).
+    private static void RequiredGains(Span<float> peaks, float threshold)
+    {
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var limit = Vector256.Create(threshold);
+            for (; i <= peaks.Length - Vector256<float>.Count; i += Vector256<float>.Count)
+            {
+                var peak = Vector256.Create(peaks.Slice(i, Vector256<float>.Count));
+                Vector256.ConditionalSelect(Vector256.GreaterThan(peak, limit), limit / peak, Vector256<float>.One).CopyTo(peaks[i..]);
+            }
+        }
+
+        for (; i < peaks.Length; i++)
+        {
+            peaks[i] = peaks[i] > threshold ? threshold / peaks[i] : 1f;
+        }
+    }
+
+    // suffix[j] ← min(block[j ..]) for every j; suffix[W] stays 1 (the empty suffix).
+    private static void Suffixes(float[] block, float[] suffix)
+    {
+        var running = 1f;
+        for (var j = block.Length - 1; j >= 0; j--)
+        {
+            running = float.MinNative(running, block[j]);
+            suffix[j] = running;
+        }
     }
 
     // Per channel: swap the chunk with the ring in contiguous runs that end where the ring wraps, so the inner loop
