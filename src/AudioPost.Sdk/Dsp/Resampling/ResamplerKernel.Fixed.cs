@@ -27,7 +27,7 @@ internal sealed partial class ResamplerKernel<T>
 
         var count = (int)Math.Min(output.FrameCount, AvailableOutputFrames());
         var periodFrames = (_stepWhole * _modulus) + _stepRemainder;
-        var tileOutputs = Math.Max(1, TileInputFrames / periodFrames) * _modulus;
+        var tileOutputs = TilePeriods(periodFrames) * _modulus;
         var left = _left;
         var phase = _phase;
         for (var start = 0; start < count; start += tileOutputs)
@@ -40,6 +40,15 @@ internal sealed partial class ResamplerKernel<T>
         _left = left;
         _phase = phase;
         return count;
+    }
+
+    // Whole batches of periods (PolyphaseBatch.Width / channels of them fill a batch) within TileInputFrames when
+    // that allows one; a tile always holds at least one period.
+    private int TilePeriods(int periodFrames)
+    {
+        var periods = Math.Max(1, TileInputFrames / periodFrames);
+        var perBatch = Math.Max(1, PolyphaseBatch.Width / _history.Length);
+        return periods >= perBatch ? periods - (periods % perBatch) : periods;
     }
 
     // Moves a read position (first tap, phase) on by a number of outputs, exactly.
