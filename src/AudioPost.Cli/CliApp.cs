@@ -44,6 +44,7 @@ public static class CliApp
             LoudnessCommand.Create(),
             NormalizeCommand.Create(),
             ProcessCommand.Create(),
+            DenoiseCommand.Create(),
             TimecodeCommand.Create(stdin),
             DevicesCommand.Create(),
             PlayCommand.Create(),
