@@ -37,6 +37,7 @@ public sealed class WriteBehindSink : IAudioSink, IDisposable
     private volatile bool _stopping;
     private volatile Exception? _fault;
     private long _dropped;
+    private long _handedOver;
     private bool _disposed;
 
     /// <summary>Wraps <paramref name="inner"/>.</summary>
@@ -70,6 +71,9 @@ public sealed class WriteBehindSink : IAudioSink, IDisposable
     /// <summary>Gets the frames dropped for lack of room (<see cref="StreamingMode.RealTime"/> only). Any thread.</summary>
     public long DroppedFrames => Interlocked.Read(ref _dropped);
 
+    /// <summary>Gets the frames handed to the inner sink so far (since the last <see cref="Prepare"/>). Any thread.</summary>
+    public long FramesWritten => Interlocked.Read(ref _handedOver);
+
     /// <summary>Prepares the inner sink for chunks of <see cref="ChunkFrames"/>, allocates the ring and starts the I/O thread. Control thread.</summary>
     /// <param name="spec">The graph's rate, block size and this sink's channel count.</param>
     /// <exception cref="ObjectDisposedException">The sink is disposed.</exception>
@@ -81,6 +85,7 @@ public sealed class WriteBehindSink : IAudioSink, IDisposable
         _ring = new FrameRing(spec.ChannelCount, BufferFrames);
         _chunk = new float[spec.ChannelCount * ChunkFrames];
         _fault = null;
+        _handedOver = 0;
         _started = false;
         _draining = _stopping = false;
         _thread = new Thread(Drain) { IsBackground = true, Name = "AudioPost write-behind" };
@@ -215,6 +220,7 @@ public sealed class WriteBehindSink : IAudioSink, IDisposable
                 var frames = ring.Read(block);
                 _inner.Write(block.Slice(0, frames), Advance(_innerContext, written));
                 written += frames;
+                Interlocked.Exchange(ref _handedOver, written);
             }
         }
         catch (Exception exception)
