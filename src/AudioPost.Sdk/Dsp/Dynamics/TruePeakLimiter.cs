@@ -1,4 +1,3 @@
-using System.Runtime.Intrinsics;
 using AudioPost.Sdk.Buffers;
 using AudioPost.Sdk.Dsp.Loudness;
 
@@ -56,6 +55,7 @@ public sealed class TruePeakLimiter
     private readonly double[] _box;
     private readonly double _releaseCoefficient;
     private readonly double _releaseKeep;
+    private readonly bool _restIsStable;
     private readonly float _threshold;
 
     private int _delayPosition;
@@ -66,6 +66,7 @@ public sealed class TruePeakLimiter
     private double _boxSum;
     private int _boxRefresh;
     private double _minGain;
+    private int _requiredOnes;
 
     /// <summary>Creates a limiter.</summary>
     /// <param name="sampleRate">Sample rate in Hz, 8 000 to 384 000.</param>
@@ -118,6 +119,7 @@ public sealed class TruePeakLimiter
         _delay = new float[channelCount * LatencyFrames];
         _releaseCoefficient = 1 - Math.Exp(-1000.0 / (releaseMilliseconds * sampleRate));
         _releaseKeep = 1 - _releaseCoefficient;
+        _restIsStable = Math.FusedMultiplyAdd(_releaseKeep, 1.0, _releaseCoefficient) >= 1;
         Reset();
     }
 
@@ -162,6 +164,7 @@ public sealed class TruePeakLimiter
         _holdPrefix = 1;
         _release = 1;
         _minGain = 1;
+        _requiredOnes = _holdLength;
     }
 
     /// <summary>
@@ -207,14 +210,29 @@ public sealed class TruePeakLimiter
         }
     }
 
-    // Every state the loop carries from sample to sample lives in a local: fields written per sample would put a
-    // store-to-load round trip on each iteration's critical path. Minima use MinNative or comparisons rather than
-    // Math.Min, whose NaN and −0 handling costs several cycles on a loop-carried chain (no NaN reaches here).
     private void ComputeGains(int count)
     {
         var required = _peaks.AsSpan(0, count);
-        RequiredGains(required, _threshold);
+        TruePeakLimiterKernels.RequiredGains(required, _threshold);
+        if (IsAtRest() && !required.ContainsAnyExcept(1f))
+        {
+            RestChunk(count);
+        }
+        else
+        {
+            FollowGains(required);
+        }
 
+        var notOne = required.LastIndexOfAnyExcept(1f);
+        _requiredOnes = notOne < 0 ? Math.Min(_requiredOnes + count, _holdLength) : count - 1 - notOne;
+    }
+
+    // Every state the loop carries from sample to sample lives in a local: fields written per sample would put a
+    // store-to-load round trip on each iteration's critical path. Minima use MinNative or comparisons rather than
+    // Math.Min, whose NaN and −0 handling costs several cycles on a loop-carried chain (no NaN reaches here).
+    private void FollowGains(Span<float> required)
+    {
+        var count = required.Length;
         // The hold is a running minimum over the last W = _holdLength frames, van Herk / Gil-Werman style: time is
         // cut into blocks of W frames; the window ending at offset j of the current block is the suffix of the
         // previous block from j + 1 (precomputed when that block ended) plus the current block's prefix up to j.
@@ -241,7 +259,7 @@ public sealed class TruePeakLimiter
             var held = (double)float.MinNative(suffix[position + 1], prefix);
             if (++position == holdLength)
             {
-                Suffixes(block, suffix);
+                TruePeakLimiterKernels.Suffixes(block, suffix);
                 position = 0;
                 prefix = 1;
             }
@@ -283,36 +301,36 @@ public sealed class TruePeakLimiter
         _minGain = minGain;
     }
 
-    // peaks[i] ← threshold / peaks[i] where the peak is over the threshold, else 1 (the same division as a scalar
-    // loop, so the same bits).
-    private static void RequiredGains(Span<float> peaks, float threshold)
+    // At rest: the last hold-length − 1 requirements and the whole look-ahead box are exactly 1, and the release
+    // sits at 1 (a fixed point of its step). A chunk that requires nothing more then yields gains of exactly 1 and
+    // leaves every state as it was, so it can skip the per-frame loop, bit for bit equal to running it.
+    private bool IsAtRest() =>
+        _restIsStable && _release == 1.0 && _boxSum == _lookAhead && _requiredOnes >= _holdLength - 1 && !_box.AsSpan().ContainsAnyExcept(1.0);
+
+    // What the per-frame loop does to the states for a chunk of ones at rest: the hold blocks fill with ones (with
+    // their suffixes at each block end), the box and its re-sum count advance, nothing else changes.
+    private void RestChunk(int count)
     {
-        var i = 0;
-        if (Vector256.IsHardwareAccelerated)
+        _gains.AsSpan(0, count).Fill(1f);
+        var position = _holdPosition;
+        for (var remaining = count; remaining > 0;)
         {
-            var limit = Vector256.Create(threshold);
-            for (; i <= peaks.Length - Vector256<float>.Count; i += Vector256<float>.Count)
+            var run = Math.Min(remaining, _holdLength - position);
+            _holdBlock.AsSpan(position, run).Fill(1f);
+            position += run;
+            remaining -= run;
+            if (position == _holdLength)
             {
-                var peak = Vector256.Create(peaks.Slice(i, Vector256<float>.Count));
-                Vector256.ConditionalSelect(Vector256.GreaterThan(peak, limit), limit / peak, Vector256<float>.One).CopyTo(peaks[i..]);
+                TruePeakLimiterKernels.Suffixes(_holdBlock, _holdSuffix);
+                position = 0;
+                _holdPrefix = 1;
             }
         }
 
-        for (; i < peaks.Length; i++)
-        {
-            peaks[i] = peaks[i] > threshold ? threshold / peaks[i] : 1f;
-        }
-    }
-
-    // suffix[j] ← min(block[j ..]) for every j; suffix[W] stays 1 (the empty suffix).
-    private static void Suffixes(float[] block, float[] suffix)
-    {
-        var running = 1f;
-        for (var j = block.Length - 1; j >= 0; j--)
-        {
-            running = float.MinNative(running, block[j]);
-            suffix[j] = running;
-        }
+        _holdPosition = position;
+        var advanced = _boxPosition + count;
+        _boxPosition = advanced % _lookAhead;
+        _boxRefresh = (_boxRefresh + (advanced / _lookAhead)) % 64;
     }
 
     // Per channel: swap the chunk with the ring in contiguous runs that end where the ring wraps, so the inner loop
@@ -331,34 +349,12 @@ public sealed class TruePeakLimiter
             while (done < count)
             {
                 var run = Math.Min(count - done, length - at);
-                Swap(ring.Slice(at, run), samples.Slice(done, run), gains.Slice(done, run));
+                TruePeakLimiterKernels.Swap(ring.Slice(at, run), samples.Slice(done, run), gains.Slice(done, run));
                 done += run;
                 at = at + run == length ? 0 : at + run;
             }
         }
 
         _delayPosition = (int)((position + (long)count) % length);
-    }
-
-    // samples ← ring · gains, ring ← samples (the same frames, so no element is read after being written).
-    private static void Swap(Span<float> ring, Span<float> samples, ReadOnlySpan<float> gains)
-    {
-        var i = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            for (; i <= samples.Length - Vector256<float>.Count; i += Vector256<float>.Count)
-            {
-                var incoming = Vector256.Create(samples.Slice(i, Vector256<float>.Count));
-                (Vector256.Create(ring.Slice(i, Vector256<float>.Count)) * Vector256.Create(gains.Slice(i, Vector256<float>.Count))).CopyTo(samples[i..]);
-                incoming.CopyTo(ring[i..]);
-            }
-        }
-
-        for (; i < samples.Length; i++)
-        {
-            var incoming = samples[i];
-            samples[i] = ring[i] * gains[i];
-            ring[i] = incoming;
-        }
     }
 }

@@ -13,8 +13,10 @@ namespace AudioPost.Sdk.Dsp.Filters;
 /// <remarks>
 /// <para>A recursive filter cannot be vectorised along time (each output waits on the previous one), but the
 /// channels of a block are independent, so four of them cost about what one does: the loop is bound by the latency
-/// of the feedback chain, not by arithmetic. A planar block is interleaved into a lane buffer, every section runs
-/// over the whole buffer in turn (the coefficients stay in registers), and the result is written back.</para>
+/// of the feedback chain, not by arithmetic, and second-order sections step two frames at a time (see
+/// <see cref="TptPair"/>) to halve that latency per frame. A planar block is interleaved into a lane buffer (4 x 4
+/// transposes of widened samples), every section runs over the whole buffer in turn (the coefficients stay in
+/// registers), and the result is written back.</para>
 /// <para>Double precision: at low cutoffs (20 Hz at 192 kHz) single-precision states lose the signal in rounding
 /// noise. Real-time safe: nothing here allocates, locks or throws.</para>
 /// </remarks>
