@@ -8,10 +8,10 @@ namespace AudioPost.Sdk.Dsp.Resampling;
 /// <content>
 /// The fixed-ratio read. With exact phases the outputs of one read are computed row by row rather than in time order:
 /// output <c>m + j·p</c> (<c>p</c> = the modulus, the outputs per period) has the same phase as output <c>m</c> and
-/// starts exactly <c>j</c> periods of input later, so one row, loaded once, serves every output of that phase and every
-/// channel, eight products at a time (<see cref="PolyphaseBatch"/>). The outputs go in tiles of whole periods spanning
-/// about <see cref="TileInputFrames"/> input frames, so the history a tile reads stays in the L1 cache while its rows
-/// stream through once.
+/// starts exactly <c>j</c> periods of input later, so one row, loaded once, serves every output of that phase and
+/// every channel, up to eight products at a time (<see cref="PolyphaseBatch"/>). The outputs go in tiles of whole
+/// periods spanning about <see cref="TileInputFrames"/> input frames, so the history a tile reads stays in the L1
+/// cache while its rows stream through once.
 /// </content>
 internal sealed partial class ResamplerKernel<T>
 {
