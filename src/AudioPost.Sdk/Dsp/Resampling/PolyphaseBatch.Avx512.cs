@@ -37,24 +37,11 @@ internal static partial class PolyphaseBatch
             a7 = Avx512F.FusedMultiplyAdd(Vector512.LoadUnsafe(ref x7, (nuint)i), row, a7);
         }
 
-        // Lane l of each product: l + (l + 8) (halves), then + 4 (quarters), then + 2, then + 1. Block b of quarters0
-        // is product b, of quarters1 product b + 4; the in-block shuffles then sum them side by side.
+        // Lane l of each product: l + (l + 8) (halves), then + 4 (quarters), then + 2, then + 1 (in Finish). Block b of
+        // quarters0 is product b, of quarters1 product b + 4.
         var quarters0 = AddQuarters(AddHalves(a0, a1), AddHalves(a2, a3));
         var quarters1 = AddQuarters(AddHalves(a4, a5), AddHalves(a6, a7));
-        var pairs = Avx512F.Shuffle(quarters0, quarters1, 0b01_00_01_00) + Avx512F.Shuffle(quarters0, quarters1, 0b11_10_11_10);
-        var total = Avx512F.Shuffle(pairs, pairs, 0b10_00_10_00) + Avx512F.Shuffle(pairs, pairs, 0b11_01_11_01);
-
-        // Block b of `total` holds [product b, product b + 4, product b, product b + 4] (b = 0 … 3, see the shuffles).
-        var lower = total.GetLower();
-        var upper = total.GetUpper();
-        sums[0] = lower.GetElement(0);
-        sums[4] = lower.GetElement(1);
-        sums[1] = lower.GetElement(4);
-        sums[5] = lower.GetElement(5);
-        sums[2] = upper.GetElement(0);
-        sums[6] = upper.GetElement(1);
-        sums[3] = upper.GetElement(4);
-        sums[7] = upper.GetElement(5);
+        Finish(quarters0, quarters1, sums, Width);
         Tail(ref x0, ref x1, ref x2, ref x3, ref x4, ref x5, ref x6, ref x7, ref h, i, n, sums);
     }
 
@@ -83,21 +70,10 @@ internal static partial class PolyphaseBatch
             a7 = Avx512F.FusedMultiplyAdd(Vector512.LoadUnsafe(ref x7, (nuint)i), row, a7);
         }
 
-        // Lane l of each product: l + (l + 4) (halves), then + 2 (quarters), then + 1. The last step pairs the 128-bit
-        // blocks' low lanes with their high lanes: block b then holds [product b, product b + 4].
+        // Lane l of each product: l + (l + 4) (halves), then + 2 (quarters), then + 1 (in Finish).
         var quarters0 = AddQuarters(AddHalves(a0, a1), AddHalves(a2, a3));
         var quarters1 = AddQuarters(AddHalves(a4, a5), AddHalves(a6, a7));
-        var total = Avx512F.UnpackLow(quarters0, quarters1) + Avx512F.UnpackHigh(quarters0, quarters1);
-        var lower = total.GetLower();
-        var upper = total.GetUpper();
-        sums[0] = lower.GetElement(0);
-        sums[4] = lower.GetElement(1);
-        sums[1] = lower.GetElement(2);
-        sums[5] = lower.GetElement(3);
-        sums[2] = upper.GetElement(0);
-        sums[6] = upper.GetElement(1);
-        sums[3] = upper.GetElement(2);
-        sums[7] = upper.GetElement(3);
+        Finish(quarters0, quarters1, sums, Width);
         Tail(ref x0, ref x1, ref x2, ref x3, ref x4, ref x5, ref x6, ref x7, ref h, i, n, sums);
     }
 
@@ -118,4 +94,58 @@ internal static partial class PolyphaseBatch
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<double> AddQuarters(Vector512<double> a, Vector512<double> b) =>
         Avx512F.Shuffle4x128(a, b, 0b10_00_10_00) + Avx512F.Shuffle4x128(a, b, 0b11_01_11_01);
+
+    // The in-block steps for float (+ 2, then + 1), then the products out: block b of quarters0 holds product b (b < 4),
+    // of quarters1 product b + 4. Narrower batches pass copies in place of the products they lack, so their lanes take
+    // exactly the same steps.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Finish(Vector512<float> quarters0, Vector512<float> quarters1, Span<float> sums, int count)
+    {
+        var pairs = Avx512F.Shuffle(quarters0, quarters1, 0b01_00_01_00) + Avx512F.Shuffle(quarters0, quarters1, 0b11_10_11_10);
+        var total = Avx512F.Shuffle(pairs, pairs, 0b10_00_10_00) + Avx512F.Shuffle(pairs, pairs, 0b11_01_11_01);
+
+        // Block b of total: [product b, product b + 4, product b, product b + 4].
+        var lower = total.GetLower();
+        var upper = total.GetUpper();
+        sums[0] = lower.GetElement(0);
+        sums[1] = lower.GetElement(4);
+        if (count > 2)
+        {
+            sums[2] = upper.GetElement(0);
+            sums[3] = upper.GetElement(4);
+        }
+
+        if (count > 4)
+        {
+            sums[4] = lower.GetElement(1);
+            sums[5] = lower.GetElement(5);
+            sums[6] = upper.GetElement(1);
+            sums[7] = upper.GetElement(5);
+        }
+    }
+
+    // The in-block step for double (+ 1), then the products out as for float.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Finish(Vector512<double> quarters0, Vector512<double> quarters1, Span<double> sums, int count)
+    {
+        // Block b of total: [product b, product b + 4].
+        var total = Avx512F.UnpackLow(quarters0, quarters1) + Avx512F.UnpackHigh(quarters0, quarters1);
+        var lower = total.GetLower();
+        var upper = total.GetUpper();
+        sums[0] = lower.GetElement(0);
+        sums[1] = lower.GetElement(2);
+        if (count > 2)
+        {
+            sums[2] = upper.GetElement(0);
+            sums[3] = upper.GetElement(2);
+        }
+
+        if (count > 4)
+        {
+            sums[4] = lower.GetElement(1);
+            sums[5] = lower.GetElement(3);
+            sums[6] = upper.GetElement(1);
+            sums[7] = upper.GetElement(3);
+        }
+    }
 }

@@ -8,10 +8,10 @@ namespace AudioPost.Sdk.Dsp.Resampling;
 /// <content>
 /// The fixed-ratio read. With exact phases the outputs of one read are computed row by row rather than in time order:
 /// output <c>m + j·p</c> (<c>p</c> = the modulus, the outputs per period) has the same phase as output <c>m</c> and
-/// starts exactly <c>j</c> periods of input later, so one row, loaded once, serves every output of that phase and every
-/// channel, eight products at a time (<see cref="PolyphaseBatch"/>). The outputs go in tiles of whole periods spanning
-/// about <see cref="TileInputFrames"/> input frames, so the history a tile reads stays in the L1 cache while its rows
-/// stream through once.
+/// starts exactly <c>j</c> periods of input later, so one row, loaded once, serves every output of that phase and
+/// every channel, up to eight products at a time (<see cref="PolyphaseBatch"/>). The outputs go in tiles of whole
+/// periods spanning about <see cref="TileInputFrames"/> input frames, so the history a tile reads stays in the L1
+/// cache while its rows stream through once.
 /// </content>
 internal sealed partial class ResamplerKernel<T>
 {
@@ -82,11 +82,18 @@ internal sealed partial class ResamplerKernel<T>
                     break;
             }
 
-            Advance(ref left, ref phase, 1);
+            // One output on, without Advance's divisions: the step's remainder is below the modulus.
+            left += _stepWhole;
+            phase += _stepRemainder;
+            if (phase >= _modulus)
+            {
+                phase -= _modulus;
+                left++;
+            }
         }
     }
 
-    // Eight periods a batch; a short batch repeats its last period (see PolyphaseBatch).
+    // Eight periods a batch; a short one uses the four- or two-product batch, repeating its last period to fill it.
     private void ComputeRowMono(AudioBlock output, ref T row, int periods, int left, int frame, int periodFrames, Span<T> sums)
     {
         ref var history = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_history[0]), left);
@@ -95,18 +102,37 @@ internal sealed partial class ResamplerKernel<T>
         {
             var last = Math.Min(PolyphaseBatch.Width, periods - j) - 1;
             ref var x = ref Unsafe.Add(ref history, j * periodFrames);
-            PolyphaseBatch.Dot8(
-                ref x,
-                ref Unsafe.Add(ref x, Math.Min(1, last) * periodFrames),
-                ref Unsafe.Add(ref x, Math.Min(2, last) * periodFrames),
-                ref Unsafe.Add(ref x, Math.Min(3, last) * periodFrames),
-                ref Unsafe.Add(ref x, Math.Min(4, last) * periodFrames),
-                ref Unsafe.Add(ref x, Math.Min(5, last) * periodFrames),
-                ref Unsafe.Add(ref x, Math.Min(6, last) * periodFrames),
-                ref Unsafe.Add(ref x, Math.Min(7, last) * periodFrames),
-                ref row,
-                _taps,
-                sums);
+            if (last < 2)
+            {
+                PolyphaseBatch.Dot2(ref x, ref Unsafe.Add(ref x, last * periodFrames), ref row, _taps, sums);
+            }
+            else if (last < 4)
+            {
+                PolyphaseBatch.Dot4(
+                    ref x,
+                    ref Unsafe.Add(ref x, periodFrames),
+                    ref Unsafe.Add(ref x, 2 * periodFrames),
+                    ref Unsafe.Add(ref x, last * periodFrames),
+                    ref row,
+                    _taps,
+                    sums);
+            }
+            else
+            {
+                PolyphaseBatch.Dot8(
+                    ref x,
+                    ref Unsafe.Add(ref x, periodFrames),
+                    ref Unsafe.Add(ref x, 2 * periodFrames),
+                    ref Unsafe.Add(ref x, 3 * periodFrames),
+                    ref Unsafe.Add(ref x, 4 * periodFrames),
+                    ref Unsafe.Add(ref x, Math.Min(5, last) * periodFrames),
+                    ref Unsafe.Add(ref x, Math.Min(6, last) * periodFrames),
+                    ref Unsafe.Add(ref x, last * periodFrames),
+                    ref row,
+                    _taps,
+                    sums);
+            }
+
             for (var i = 0; i <= last; i++)
             {
                 target[frame + ((j + i) * _modulus)] = float.CreateTruncating(sums[i]);
@@ -114,7 +140,7 @@ internal sealed partial class ResamplerKernel<T>
         }
     }
 
-    // Four periods of both channels a batch; a short batch repeats its last period.
+    // Four periods of both channels a batch; one or two periods use the narrower batches, three repeat the last.
     private void ComputeRowStereo(AudioBlock output, ref T row, int periods, int left, int frame, int periodFrames, Span<T> sums)
     {
         ref var first = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_history[0]), left);
@@ -126,21 +152,31 @@ internal sealed partial class ResamplerKernel<T>
             var last = Math.Min(PolyphaseBatch.Width / 2, periods - j) - 1;
             ref var x = ref Unsafe.Add(ref first, j * periodFrames);
             ref var y = ref Unsafe.Add(ref second, j * periodFrames);
-            var offset1 = Math.Min(1, last) * periodFrames;
-            var offset2 = Math.Min(2, last) * periodFrames;
-            var offset3 = Math.Min(3, last) * periodFrames;
-            PolyphaseBatch.Dot8(
-                ref x,
-                ref y,
-                ref Unsafe.Add(ref x, offset1),
-                ref Unsafe.Add(ref y, offset1),
-                ref Unsafe.Add(ref x, offset2),
-                ref Unsafe.Add(ref y, offset2),
-                ref Unsafe.Add(ref x, offset3),
-                ref Unsafe.Add(ref y, offset3),
-                ref row,
-                _taps,
-                sums);
+            if (last == 0)
+            {
+                PolyphaseBatch.Dot2(ref x, ref y, ref row, _taps, sums);
+            }
+            else if (last == 1)
+            {
+                PolyphaseBatch.Dot4(ref x, ref y, ref Unsafe.Add(ref x, periodFrames), ref Unsafe.Add(ref y, periodFrames), ref row, _taps, sums);
+            }
+            else
+            {
+                var offset3 = last * periodFrames;
+                PolyphaseBatch.Dot8(
+                    ref x,
+                    ref y,
+                    ref Unsafe.Add(ref x, periodFrames),
+                    ref Unsafe.Add(ref y, periodFrames),
+                    ref Unsafe.Add(ref x, 2 * periodFrames),
+                    ref Unsafe.Add(ref y, 2 * periodFrames),
+                    ref Unsafe.Add(ref x, offset3),
+                    ref Unsafe.Add(ref y, offset3),
+                    ref row,
+                    _taps,
+                    sums);
+            }
+
             for (var i = 0; i <= last; i++)
             {
                 var at = frame + ((j + i) * _modulus);
@@ -151,7 +187,7 @@ internal sealed partial class ResamplerKernel<T>
     }
 
     // Any channel count: jobs (one output of one channel) run channel by channel within a period, then period by period,
-    // eight at a time; a short batch repeats its last job.
+    // eight at a time; a short batch uses the narrowest that holds it, repeating its last job to fill it.
     private void ComputeRow(AudioBlock output, ref T row, int periods, int left, int frame, int periodFrames, Span<T> sums)
     {
         Span<Job> batch = stackalloc Job[PolyphaseBatch.Width];
@@ -170,18 +206,30 @@ internal sealed partial class ResamplerKernel<T>
             }
 
             Next(ref cursor, periodFrames);
-            PolyphaseBatch.Dot8(
-                ref History(batch[0]),
-                ref History(batch[1]),
-                ref History(batch[2]),
-                ref History(batch[3]),
-                ref History(batch[4]),
-                ref History(batch[5]),
-                ref History(batch[6]),
-                ref History(batch[7]),
-                ref row,
-                _taps,
-                sums);
+            if (valid <= 2)
+            {
+                PolyphaseBatch.Dot2(ref History(batch[0]), ref History(batch[1]), ref row, _taps, sums);
+            }
+            else if (valid <= 4)
+            {
+                PolyphaseBatch.Dot4(ref History(batch[0]), ref History(batch[1]), ref History(batch[2]), ref History(batch[3]), ref row, _taps, sums);
+            }
+            else
+            {
+                PolyphaseBatch.Dot8(
+                    ref History(batch[0]),
+                    ref History(batch[1]),
+                    ref History(batch[2]),
+                    ref History(batch[3]),
+                    ref History(batch[4]),
+                    ref History(batch[5]),
+                    ref History(batch[6]),
+                    ref History(batch[7]),
+                    ref row,
+                    _taps,
+                    sums);
+            }
+
             for (var b = 0; b < valid; b++)
             {
                 output.GetChannel(batch[b].Channel)[batch[b].Frame] = float.CreateTruncating(sums[b]);

@@ -73,6 +73,30 @@ public sealed class PolyphaseBatchTests
     }
 
     [Theory]
+    [MemberData(nameof(TapCounts))]
+    public void Dot4AndDot2_EqualDot8BitForBit(int taps)
+    {
+        var (single, singleRow) = Data<float>(taps, seed: 6);
+        var (@double, doubleRow) = Data<double>(taps, seed: 7);
+        int[] offsets = [9, 2, 33, 71, 4, 58, 100, 13];
+        Span<float> wide = stackalloc float[PolyphaseBatch.Width];
+        Span<float> narrow = stackalloc float[PolyphaseBatch.Width];
+        Dot8(single, singleRow, offsets, wide);
+        PolyphaseBatch.Dot4(ref single[9], ref single[2], ref single[33], ref single[71], ref singleRow[0], taps, narrow);
+        Assert.Equal(wide[..4].ToArray(), narrow[..4].ToArray());
+        PolyphaseBatch.Dot2(ref single[9], ref single[2], ref singleRow[0], taps, narrow);
+        Assert.Equal(wide[..2].ToArray(), narrow[..2].ToArray());
+
+        Span<double> wideDouble = stackalloc double[PolyphaseBatch.Width];
+        Span<double> narrowDouble = stackalloc double[PolyphaseBatch.Width];
+        Dot8(@double, doubleRow, offsets, wideDouble);
+        PolyphaseBatch.Dot4(ref @double[9], ref @double[2], ref @double[33], ref @double[71], ref doubleRow[0], taps, narrowDouble);
+        Assert.Equal(wideDouble[..4].ToArray(), narrowDouble[..4].ToArray());
+        PolyphaseBatch.Dot2(ref @double[9], ref @double[2], ref doubleRow[0], taps, narrowDouble);
+        Assert.Equal(wideDouble[..2].ToArray(), narrowDouble[..2].ToArray());
+    }
+
+    [Theory]
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
