@@ -48,6 +48,7 @@ public sealed class SpectralDenoiser
     private float _reductionDb;
     private NoiseProfile? _profile;
     private int _position;
+    private int _framesSinceReset;
 
     /// <summary>Creates a denoiser. Control thread; allocates.</summary>
     /// <param name="sampleRate">Sample rate in Hz, <see cref="MinSampleRate"/> to <see cref="MaxSampleRate"/>.</param>
@@ -208,7 +209,14 @@ public sealed class SpectralDenoiser
         }
 
         _position = 0;
+        _framesSinceReset = 0;
     }
+
+    /// <summary>Gets the continuous noise estimate of <paramref name="group"/> (channel, or 0 when linked) after the last hop, per bin.</summary>
+    internal ReadOnlySpan<float> GetTrackedNoise(int group) => _groups[group].TrackedNoise;
+
+    /// <summary>Gets the gains of <paramref name="group"/> for the last hop, per bin.</summary>
+    internal ReadOnlySpan<float> GetGains(int group) => _groups[group].Gains;
 
     /// <summary>Returns the analysis (and synthesis) window: sqrt of a periodic Hann window of <paramref name="size"/>.</summary>
     internal static float[] CreateWindow(int size)
@@ -240,13 +248,19 @@ public sealed class SpectralDenoiser
             input.AsSpan(_hop).CopyTo(input);
         }
 
+        // The first three frames after a reset still hold part of the zeroed history: not representative of the noise.
+        if (_framesSinceReset < 4)
+        {
+            _framesSinceReset++;
+        }
+
         var floor = MathF.Pow(10f, -ReductionDb / 20f);
         var profile = Volatile.Read(ref _profile);
         var perGroup = LinkChannels ? ChannelCount : 1;
         for (var g = 0; g < _groups.Length; g++)
         {
             GroupPower(g * perGroup, perGroup, profile);
-            _groups[g].Update(_power, profile is null ? [] : _profilePower, floor);
+            _groups[g].Update(_power, profile is null ? [] : _profilePower, floor, track: _framesSinceReset >= 4);
         }
 
         for (var c = 0; c < ChannelCount; c++)

@@ -2,20 +2,29 @@ namespace AudioPost.Sdk.Dsp.Restoration;
 
 /// <summary>
 /// Per-bin suppression gains for one STFT frame: decision-directed a-priori SNR (Ephraim–Malah), Wiener gain, a floor
-/// from the reduction amount, then smoothing over frequency and (for falling gains) over time.
+/// from the reduction amount, a 3-bin median against lone noise peaks, then smoothing over frequency and (for falling
+/// gains) over time.
 /// </summary>
 /// <remarks>
-/// <para>With P the frame's power, λ the noise power, γ = P/λ the a-posteriori SNR and Â² the previous frame's
+/// <para>With P the frame's power, λ the noise power (the continuous estimate × 1.5, or the profile), γ = P/λ the a-posteriori SNR and Â² the previous frame's
 /// estimated clean power (raw gain² · P): ξ = α·Â²/λ + (1 − α)·max(γ − 1, 0), α = 0.98 (per 10 ms, converted to the
 /// hop); G = ξ / (1 + ξ); then max(G, floor). The floor is 10^(−reduction/20), so a noise-only input is attenuated
 /// by the reduction amount and never further: the residual noise keeps its spectral shape instead of breaking up into
-/// isolated tones ("musical noise"). The floored gains are smoothed with a 3-bin kernel (¼ ½ ¼) and, when they fall,
-/// by a one-pole release of 15 ms; rises pass at once so speech onsets are not dulled.</para>
+/// isolated tones ("musical noise"). A 3-bin median then removes single-bin gain peaks (chance peaks of the
+/// noise: a speech harmonic spans the window's main lobe, three bins or more). The gains are then smoothed over frequency with a 3-bin kernel (¼ ½ ¼) that
+/// may only raise a gain (max of the gain and the average: a lone floored bin between passed ones is lifted, a
+/// harmonic's peak is never lowered) and, when they fall, over time by a one-pole release of 15 ms; rises pass at once
+/// so speech onsets are not dulled.</para>
 /// <para>Control thread constructs; <see cref="Update"/> and <see cref="Reset"/> are real-time safe. Not thread-safe.</para>
 /// </remarks>
 internal sealed class SpectralSuppressor
 {
     private const float MinimumNoise = 1e-30f;
+
+    // The continuous estimate averages the periodogram mostly while the smoothed power is low (speech judged absent), so
+    // it reads low; 1.5 (1.8 dB) brings a noise-only passage down by the full reduction amount. A learned profile is
+    // an unconditional mean and is used as it is.
+    private const float TrackedNoiseScale = 1.5f;
 
     private readonly McraNoiseTracker _tracker;
     private readonly float[] _previousClean;
@@ -46,12 +55,18 @@ internal sealed class SpectralSuppressor
     /// <param name="power">The frame's power per bin.</param>
     /// <param name="profile">A learned noise power per bin, or empty to use (and update) the continuous estimate.</param>
     /// <param name="floor">The smallest gain, linear, 0 to 1.</param>
-    public void Update(ReadOnlySpan<float> power, ReadOnlySpan<float> profile, float floor)
+    /// <param name="track">Whether the frame may update the continuous estimate: false for the frames that still
+    /// hold the silence before the stream's start (their power is too low).</param>
+    public void Update(ReadOnlySpan<float> power, ReadOnlySpan<float> profile, float floor, bool track = true)
     {
         ReadOnlySpan<float> noise;
         if (profile.IsEmpty)
         {
-            _tracker.Update(power);
+            if (track)
+            {
+                _tracker.Update(power);
+            }
+
             noise = _tracker.Noise;
         }
         else
@@ -63,7 +78,7 @@ internal sealed class SpectralSuppressor
         var a = _started ? _decisionDirected : 0f;
         for (var k = 0; k < bins; k++)
         {
-            var n = MathF.Max(noise[k], MinimumNoise);
+            var n = MathF.Max(noise[k] * (profile.IsEmpty ? TrackedNoiseScale : 1f), MinimumNoise);
             var gamma = power[k] / n;
             var xi = (a * _previousClean[k] / n) + ((1f - a) * MathF.Max(gamma - 1f, 0f));
             var g = xi / (1f + xi);
@@ -72,11 +87,25 @@ internal sealed class SpectralSuppressor
         }
 
         var last = bins - 1;
+        // A single bin raised above both neighbours is a chance peak of the noise, not speech (a harmonic spans at
+        // least the window's main lobe): the median of three removes it and keeps wider peaks.
+        var previous = _raw[0];
+        for (var k = 1; k < last; k++)
+        {
+            var left = previous;
+            var middle = _raw[k];
+            var right = _raw[k + 1];
+            previous = middle;
+            _raw[k] = MathF.Max(MathF.Min(left, middle), MathF.Min(MathF.Max(left, middle), right));
+        }
+
         for (var k = 0; k < bins; k++)
         {
             var below = _raw[k > 0 ? k - 1 : Math.Min(1, last)];
             var above = _raw[k < last ? k + 1 : Math.Max(0, last - 1)];
-            var g = (0.25f * below) + (0.5f * _raw[k]) + (0.25f * above);
+            // Smoothing may only raise a gain: a plain average would pull the peak bin of every speech harmonic down
+            // towards its floored neighbours (about 5 dB), which measured as speech distortion.
+            var g = MathF.Max(_raw[k], (0.25f * below) + (0.5f * _raw[k]) + (0.25f * above));
             if (_started && g < _gains[k])
             {
                 g = _gains[k] + ((g - _gains[k]) * (1f - _release));
