@@ -42,6 +42,11 @@ public sealed class TruePeakLimiter
     private const int History = TruePeakEstimate.History;
     private const int Chunk = 256;
 
+    // A release this close to the held gain snaps onto it. In double precision the step never reaches 1 by itself
+    // (it stalls one ulp below), which would keep the at-rest shortcut off forever after the first reduction; and
+    // 2^-26 is under half a float ulp below 1, so the float gain, hence the output, is the same either way.
+    private const double NearlyOne = 1 - (1.0 / (1 << 26));
+
     private readonly int _channels;
     private readonly float[] _coefficients;
     private readonly float[][] _history;
@@ -269,6 +274,7 @@ public sealed class TruePeakLimiter
             // release, else h is an attack (or the step's rounding) and h wins.
             var step = Math.FusedMultiplyAdd(releaseKeep, release, releaseCoefficient * held);
             release = held < step ? held : step;
+            release = release >= NearlyOne ? held : release;
 
             // Moving average over the look-ahead: the linear attack ramp.
             boxSum += release - box[boxPosition];

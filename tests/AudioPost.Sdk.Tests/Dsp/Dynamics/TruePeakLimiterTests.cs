@@ -132,6 +132,40 @@ public sealed class TruePeakLimiterTests
     }
 
     [Fact]
+    public void Process_AnyBlockSize_GivesTheSameBits()
+    {
+        // Loud bursts between long quiet stretches: the limiter goes from rest into reduction and back to rest, so
+        // block boundaries fall inside the detector's vectors, the hold's blocks and the at-rest shortcut.
+        var signal = new TestSignal(Rate, 2, 10 * Rate);
+        var random = new Random(12);
+        for (var c = 0; c < 2; c++)
+        {
+            var channel = signal.Channel(c);
+            for (var n = 0; n < channel.Length; n++)
+            {
+                var loud = n % (5 * Rate) < Rate / 2;
+                channel[n] = (float)(((random.NextDouble() * 2) - 1) * (loud ? 2.0 : 0.05));
+            }
+        }
+
+        var reference = Limit(signal, ceilingDbtp: -1, blockFrames: 4096);
+
+        Assert.True(reference.Measure().TruePeak <= -1);
+        foreach (var blockFrames in new[] { 1, 7, 255, 333 })
+        {
+            Assert.Equal(reference.Data, Limit(signal, ceilingDbtp: -1, blockFrames).Data);
+        }
+
+        // Four seconds after a burst (forty release time constants) and before the next one's look-ahead ramp, the
+        // gain is exactly 1 again: the output is the input.
+        var quiet = new Range((4 * Rate) + 1000, (5 * Rate) - 1000);
+        for (var c = 0; c < 2; c++)
+        {
+            Assert.True(reference.Channel(c)[quiet].SequenceEqual(signal.Channel(c)[quiet]));
+        }
+    }
+
+    [Fact]
     public void Process_ManyBlocksAfterWarmUp_AllocatesNothing()
     {
         var signal = TestMaterial.MusicLike(Rate, 2, seed: 5);
