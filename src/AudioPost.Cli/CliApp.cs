@@ -43,6 +43,7 @@ public static class CliApp
             ConvertCommand.Create(),
             LoudnessCommand.Create(),
             NormalizeCommand.Create(),
+            PodcastCommand.Create(),
             ProcessCommand.Create(),
             TimecodeCommand.Create(stdin),
             DevicesCommand.Create(),
