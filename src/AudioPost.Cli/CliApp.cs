@@ -45,6 +45,7 @@ public static class CliApp
             NormalizeCommand.Create(),
             PodcastCommand.Create(),
             ProcessCommand.Create(),
+            DenoiseCommand.Create(),
             TimecodeCommand.Create(stdin),
             DevicesCommand.Create(),
             PlayCommand.Create(),

@@ -110,10 +110,12 @@ internal static class ProcessCommand
                 return CliErrors.Report(stderr, $"--chain: {exception.Message}", ExitCodes.BadUsage);
             }
 
-            using var source = new FileSource(reader, leaveOpen: true);
+            // Decoding and encoding run on I/O threads of their own, overlapping the chain on the render thread.
+            using var source = new ReadAheadSource(new FileSource(reader, leaveOpen: true));
             failedPath = request.Output;
             using var file = new FileSink(temporary, request.Format ?? info.SampleFormat, container, registry) { Metadata = info.Metadata };
-            var sink = new LatencyCompensatedSink(file);
+            using var behind = new WriteBehindSink(file, leaveOpen: true);
+            var sink = new LatencyCompensatedSink(behind);
             var graph = new AudioGraphBuilder(new GraphOptions { SampleRate = info.SampleRate, BlockSize = 1024 });
             var previous = graph.AddSource(source, "input");
             for (var i = 0; i < processors.Count; i++)

@@ -15,30 +15,22 @@ namespace AudioPost.Sdk.Engine;
 /// <see cref="AudioEngine.RoundTripLatencyFrames"/>, and frame <c>f</c> of the file is what the microphone heard while
 /// playback frame <see cref="FirstPlaybackFrame"/> + <c>f</c> was leaving the speaker: what ADR and Foley recording to
 /// picture need.</para>
-/// <para><b>Real-time safety.</b> <see cref="Write"/> copies into a single-producer single-consumer ring and returns;
-/// it never allocates, locks or blocks. If the writer thread falls a whole ring behind (a stalled disk), the frames
-/// that do not fit are dropped and counted in <see cref="DroppedFrames"/> rather than stalling the audio thread.</para>
+/// <para><b>Real-time safety.</b> The ring and the writer thread are a <see cref="WriteBehindSink"/> in
+/// <see cref="Sources.StreamingMode.RealTime"/>: <see cref="Write"/> copies into a single-producer single-consumer
+/// ring and returns; it never allocates, locks or blocks. If the writer thread falls a whole ring behind (a stalled
+/// disk), the frames that do not fit are dropped and counted in <see cref="DroppedFrames"/> rather than stalling the
+/// audio thread.</para>
 /// <para><see cref="Prepare"/> and <see cref="Complete"/> are control-thread calls; the inner sink is used only by the
 /// writer thread between them.</para>
 /// </remarks>
 public sealed class CaptureSink : IAudioSink, IDisposable
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(5);
-
-    private readonly IAudioSink _inner;
-    private readonly int _capacity;
-    private float[] _ring = [];
-    private int _channels;
-    private int _sampleRate;
+    private readonly WriteBehindSink _behind;
     private long _written;
-    private long _consumed;
     private long _firstPlaybackFrame = -1;
     private long _recordFrom = long.MaxValue;
     private long _roundTrip;
-    private long _dropped;
-    private Thread? _writer;
-    private volatile bool _stopping;
-    private Exception? _writerError;
+    private bool _disposed;
 
     /// <summary>Wraps <paramref name="inner"/>.</summary>
     /// <param name="inner">The sink that does the blocking work, such as a <see cref="FileSink"/>. Owned: completed by <see cref="Complete"/>.</param>
@@ -49,8 +41,7 @@ public sealed class CaptureSink : IAudioSink, IDisposable
     {
         ArgumentNullException.ThrowIfNull(inner);
         ArgumentOutOfRangeException.ThrowIfLessThan(capacityFrames, 1024);
-        _inner = inner;
-        _capacity = capacityFrames;
+        _behind = new WriteBehindSink(inner, Sources.StreamingMode.RealTime, capacityFrames);
     }
 
     /// <summary>
@@ -91,25 +82,14 @@ public sealed class CaptureSink : IAudioSink, IDisposable
     public long FirstPlaybackFrame => Volatile.Read(ref _firstPlaybackFrame);
 
     /// <summary>Gets the frames handed to the inner sink so far. Thread-safe.</summary>
-    public long FramesRecorded => Volatile.Read(ref _consumed);
+    public long FramesRecorded => _behind.FramesWritten;
 
     /// <summary>Gets the frames lost because the writer thread fell a whole ring behind. Thread-safe.</summary>
-    public long DroppedFrames => Volatile.Read(ref _dropped);
+    public long DroppedFrames => _behind.DroppedFrames;
 
     /// <inheritdoc />
     /// <remarks>Prepares the inner sink (it may create a file) and starts the writer thread. Control thread.</remarks>
-    public void Prepare(in ProcessSpec spec)
-    {
-        _inner.Prepare(spec);
-        _channels = spec.ChannelCount;
-        _sampleRate = spec.SampleRate;
-        _ring = new float[Math.Max(1, _channels * _capacity)];
-        if (_writer is null)
-        {
-            _writer = new Thread(RunWriter) { IsBackground = true, Name = "AudioPost capture writer" };
-            _writer.Start();
-        }
-    }
+    public void Prepare(in ProcessSpec spec) => _behind.Prepare(spec);
 
     /// <inheritdoc />
     /// <remarks>Nothing to clear: a recording keeps what it has.</remarks>
@@ -140,108 +120,45 @@ public sealed class CaptureSink : IAudioSink, IDisposable
         }
 
         var wanted = FrameLimit is { } limit ? (int)Math.Clamp(limit - _written, 0, frames - skip) : frames - skip;
-        var writable = (int)Math.Min(wanted, _capacity - (_written - Volatile.Read(ref _consumed)));
-        if (writable < wanted)
+        if (wanted == 0)
         {
-            Volatile.Write(ref _dropped, _dropped + (wanted - writable));
+            return;
         }
 
-        var done = 0;
-        while (done < writable)
-        {
-            var slot = (int)((_written + done) % _capacity);
-            var run = Math.Min(writable - done, _capacity - slot);
-            for (var c = 0; c < _channels; c++)
-            {
-                var target = _ring.AsSpan((c * _capacity) + slot, run);
-                if (c < block.ChannelCount)
-                {
-                    block.GetChannel(c).Slice(skip + done, run).CopyTo(target);
-                }
-                else
-                {
-                    target.Clear();
-                }
-            }
-
-            done += run;
-        }
-
-        Volatile.Write(ref _written, _written + writable);
+        _behind.Write(block.Slice(skip, wanted), context.Advance(skip));
+        Volatile.Write(ref _written, _written + wanted);
     }
 
     /// <summary>Stops the writer thread after it has written everything received, then completes the inner sink. Control thread; blocks.</summary>
     /// <exception cref="IOException">The inner sink failed on the writer thread (rethrown here, wrapped).</exception>
     public void Complete()
     {
-        if (_writer is { } writer)
+        try
         {
-            _stopping = true;
-            writer.Join();
-            _writer = null;
+            _behind.Complete();
         }
-
-        _inner.Complete();
-        if (_writerError is { } error)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidOperationException)
         {
-            _writerError = null;
-            throw new IOException("The capture writer thread failed: " + error.Message, error);
+            throw new IOException("The capture writer thread failed: " + exception.Message, exception);
         }
     }
 
     /// <summary>Completes the recording if that has not happened, and disposes the inner sink if it is disposable.</summary>
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         try
         {
             Complete();
         }
         finally
         {
-            (_inner as IDisposable)?.Dispose();
-        }
-    }
-
-    private void RunWriter()
-    {
-        while (true)
-        {
-            var stopping = _stopping;
-            try
-            {
-                Drain();
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidOperationException)
-            {
-                _writerError = exception;
-                return;
-            }
-
-            if (stopping)
-            {
-                return;
-            }
-
-            Thread.Sleep(PollInterval);
-        }
-    }
-
-    private void Drain()
-    {
-        while (true)
-        {
-            var consumed = Volatile.Read(ref _consumed);
-            var available = Volatile.Read(ref _written) - consumed;
-            if (available <= 0)
-            {
-                return;
-            }
-
-            var slot = (int)(consumed % _capacity);
-            var run = (int)Math.Min(available, _capacity - slot);
-            var block = new ReadOnlyAudioBlock(_ring.AsSpan(slot), _channels, run, _capacity);
-            _inner.Write(block, new ProcessContext(consumed, consumed, _sampleRate, isOffline: false));
-            Volatile.Write(ref _consumed, consumed + run);
+            _behind.Dispose();
         }
     }
 }

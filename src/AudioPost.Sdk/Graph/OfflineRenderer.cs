@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 
 namespace AudioPost.Sdk.Graph;
 
@@ -9,7 +10,9 @@ namespace AudioPost.Sdk.Graph;
 /// Deterministic: the same plan over the same input renders the same bits, because the block
 /// size, the order of operations and every node's arithmetic are fixed by the plan. Cancellable
 /// between blocks; on cancellation the sinks are still completed, so files written so far are
-/// valid, and then <see cref="OperationCanceledException"/> is thrown.
+/// valid, and then <see cref="OperationCanceledException"/> is thrown. Unlike a device-driven render, an offline one
+/// does not isolate a failing node: the first exception a node throws (a full disk under a file sink, say) stops the
+/// render and is rethrown as it was thrown, after the sinks are completed.
 /// </remarks>
 public static class OfflineRenderer
 {
@@ -62,6 +65,12 @@ public static class OfflineRenderer
                 cancellationToken.ThrowIfCancellationRequested();
                 var frames = (int)Math.Min(renderer.BlockSize, frameCount - done);
                 renderer.RenderBlock(frames);
+                if (renderer.FaultCount > 0 && renderer.TryGetFault(out var fault))
+                {
+                    // A device keeps playing past a failing node; a file must not be delivered with a hole in it.
+                    ExceptionDispatchInfo.Throw(fault.Exception);
+                }
+
                 done += frames;
                 if (progress is not null && clock.Elapsed >= nextReport)
                 {

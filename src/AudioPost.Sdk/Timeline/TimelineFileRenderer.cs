@@ -41,7 +41,10 @@ public static class TimelineFileRenderer
         var builder = new AudioGraphBuilder(new GraphOptions { SampleRate = timeline.SampleRate, BlockSize = options.BlockSize });
         var graph = timeline.AddTo(builder);
         var frames = options.Length ?? Math.Max(0, timeline.EndFrame - timeline.StartFrame);
-        using var sink = new FileSink(path, options.SampleFormat, WavFormat.Instance) { Metadata = CreateMetadata(timeline, options.Description) };
+        using var file = new FileSink(path, options.SampleFormat, WavFormat.Instance) { Metadata = CreateMetadata(timeline, options.Description) };
+
+        // Encoding and writing on an I/O thread of their own, overlapping the mix.
+        using var sink = new WriteBehindSink(file, leaveOpen: true);
         builder.Connect(graph.Output, builder.AddSink(sink, "file"));
         var plan = builder.Compile();
         return OfflineRenderer.Render(plan, frames, progress, timeline.StartFrame, cancellationToken);

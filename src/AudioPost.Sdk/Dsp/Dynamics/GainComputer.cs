@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace AudioPost.Sdk.Dsp.Dynamics;
 
 /// <summary>
@@ -41,6 +44,57 @@ public static class GainComputer
         }
 
         return over > 0f ? slope * over : 0f;
+    }
+
+    /// <summary>
+    /// Applies <see cref="CompressorReductionDb(float, float, float, float)"/> with fixed settings to every level of a
+    /// block: the same arithmetic, eight levels per vector where the hardware has them (bit-identical results).
+    /// Real-time safe.
+    /// </summary>
+    /// <param name="levelDb">The detected levels, in dB.</param>
+    /// <param name="reductionDb">At least as long as <paramref name="levelDb"/>: the reductions in dB, 0 or more. May be <paramref name="levelDb"/> itself.</param>
+    /// <param name="thresholdDb">The threshold, in dB.</param>
+    /// <param name="ratio">The ratio, 1 or more.</param>
+    /// <param name="kneeDb">The knee width, in dB; 0 or less is a hard knee.</param>
+    /// <exception cref="ArgumentException"><paramref name="reductionDb"/> is shorter than <paramref name="levelDb"/>.</exception>
+    public static void CompressorReductionDb(ReadOnlySpan<float> levelDb, Span<float> reductionDb, float thresholdDb, float ratio, float kneeDb)
+    {
+        if (reductionDb.Length < levelDb.Length)
+        {
+            throw new ArgumentException("The destination is shorter than the levels.", nameof(reductionDb));
+        }
+
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref var level = ref MemoryMarshal.GetReference(levelDb);
+            ref var reduction = ref MemoryMarshal.GetReference(reductionDb);
+            var threshold = Vector256.Create(thresholdDb);
+            var slope = Vector256.Create(1f - (1f / ratio));
+            var half = Vector256.Create(0.5f * kneeDb);
+            var width = Vector256.Create(2f * kneeDb);
+            var soft = kneeDb > 0f;
+            for (; i + Vector256<float>.Count <= levelDb.Length; i += Vector256<float>.Count)
+            {
+                var over = Vector256.LoadUnsafe(ref level, (nuint)i) - threshold;
+                var linear = Vector256.ConditionalSelect(Vector256.GreaterThan(over, Vector256<float>.Zero), slope * over, Vector256<float>.Zero);
+                if (soft)
+                {
+                    var into = over + half;
+                    var curved = slope * into * into / width;
+                    var inKnee = Vector256.LessThan(over, half);
+                    linear = Vector256.ConditionalSelect(inKnee, curved, linear);
+                    linear = Vector256.ConditionalSelect(Vector256.LessThanOrEqual(over, -half), Vector256<float>.Zero, linear);
+                }
+
+                linear.StoreUnsafe(ref reduction, (nuint)i);
+            }
+        }
+
+        for (; i < levelDb.Length; i++)
+        {
+            reductionDb[i] = CompressorReductionDb(levelDb[i], thresholdDb, ratio, kneeDb);
+        }
     }
 
     /// <summary>

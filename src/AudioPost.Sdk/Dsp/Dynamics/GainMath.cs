@@ -1,4 +1,6 @@
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace AudioPost.Sdk.Dsp.Dynamics;
 
@@ -17,7 +19,19 @@ internal static class GainMath
     {
         TensorPrimitives.Multiply(decibels, DbToExponent, gains);
         TensorPrimitives.Exp(gains, gains);
-        for (var i = 0; i < decibels.Length; i++)
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref var db = ref MemoryMarshal.GetReference(decibels);
+            ref var g = ref MemoryMarshal.GetReference(gains);
+            for (; i + Vector256<float>.Count <= decibels.Length; i += Vector256<float>.Count)
+            {
+                var unity = Vector256.Equals(Vector256.LoadUnsafe(ref db, (nuint)i), Vector256<float>.Zero);
+                Vector256.ConditionalSelect(unity, Vector256<float>.One, Vector256.LoadUnsafe(ref g, (nuint)i)).StoreUnsafe(ref g, (nuint)i);
+            }
+        }
+
+        for (; i < decibels.Length; i++)
         {
             if (decibels[i] == 0f)
             {

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace AudioPost.Sdk.Dsp.Dynamics;
 
 /// <summary>
@@ -70,6 +73,12 @@ public sealed class GainReductionEnvelope
     /// <param name="releaseCoefficient">The release one-pole coefficient, 0 to 1.</param>
     public void Process(Span<float> reductionDb, float attackCoefficient, float releaseCoefficient)
     {
+        if (_hold is null)
+        {
+            ProcessWithoutLookAhead(reductionDb, attackCoefficient, releaseCoefficient);
+            return;
+        }
+
         for (var i = 0; i < reductionDb.Length; i++)
         {
             reductionDb[i] = Step(reductionDb[i], attackCoefficient, releaseCoefficient);
@@ -94,10 +103,42 @@ public sealed class GainReductionEnvelope
         }
     }
 
+    /// <summary>
+    /// The release and attack one-poles alone, with the same arithmetic as <see cref="Step"/>. The states live in locals
+    /// for the whole block and the maximum is a plain comparison: each sample's result waits on the previous one, so
+    /// a field round trip or <see cref="MathF.Max(float, float)"/>'s NaN and signed-zero handling (several
+    /// instructions) on that chain would multiply the cost per sample.
+    /// </summary>
+    private void ProcessWithoutLookAhead(Span<float> values, float attack, float release)
+    {
+        if (values.IsEmpty)
+        {
+            return;
+        }
+
+        var r = _release;
+        var y = _attack;
+        ref var v = ref MemoryMarshal.GetReference(values);
+        for (var i = 0; i < values.Length; i++)
+        {
+            var demand = Unsafe.Add(ref v, i);
+            var decayed = demand + (release * (r - demand));
+            r = decayed > demand ? decayed : demand;
+            r = r < Negligible ? 0f : r;
+            var smoothed = r + (attack * (y - r));
+            y = smoothed < Negligible ? 0f : smoothed;
+            Unsafe.Add(ref v, i) = y;
+        }
+
+        _release = r;
+        _attack = y;
+        CurrentReductionDb = y;
+    }
+
     private float Step(float demand, float attack, float release)
     {
         var r = demand + (release * (_release - demand));
-        r = MathF.Max(demand, r);
+        r = r > demand ? r : demand;
         _release = r < Negligible ? 0f : r;
         if (_hold is null)
         {
@@ -124,7 +165,7 @@ public sealed class GainReductionEnvelope
         }
 
         var ramp = (float)(_boxSum / _lookAhead);
-        var result = MathF.Max(_attack, ramp);
+        var result = _attack > ramp ? _attack : ramp;
         CurrentReductionDb = result;
         return result;
     }

@@ -70,9 +70,13 @@ public struct LevelDetector
             }
             else
             {
+                // A plain comparison, not MathF.Max: this is a loop-carried chain, and MathF.Max's NaN and signed-zero
+                // rules cost several instructions on it (a NaN sample is skipped instead of sticking in the state).
                 for (var i = 0; i < source.Length; i++)
                 {
-                    state = MathF.Max(MathF.Abs(source[i]), a * state);
+                    var level = MathF.Abs(source[i]);
+                    var decayed = a * state;
+                    state = level > decayed ? level : decayed;
                     destination[i] = state;
                 }
             }

@@ -39,33 +39,34 @@ public sealed class TruePeakLimiter
     /// </summary>
     public const double DefaultSafetyMarginDb = 0.05;
 
-    private const int History = TruePeakDetector.TapsPerPhase - 1;
+    private const int History = TruePeakEstimate.History;
     private const int Chunk = 256;
 
     private readonly int _channels;
-    private readonly int _phases;
     private readonly float[] _coefficients;
     private readonly float[][] _history;
-    private readonly float[] _peaks = new float[Chunk];
+    private readonly float[] _peaks = new float[Chunk + TruePeakEstimate.Padding];
     private readonly float[] _gains = new float[Chunk];
     private readonly float[] _delay;
     private readonly int _lookAhead;
     private readonly int _holdLength;
-    private readonly float[] _holdValues;
-    private readonly long[] _holdIndices;
+    private readonly float[] _holdBlock;
+    private readonly float[] _holdSuffix;
     private readonly double[] _box;
     private readonly double _releaseCoefficient;
+    private readonly double _releaseKeep;
+    private readonly bool _restIsStable;
     private readonly float _threshold;
 
     private int _delayPosition;
-    private int _holdHead;
-    private int _holdCount;
-    private long _time;
+    private int _holdPosition;
+    private float _holdPrefix;
     private double _release;
     private int _boxPosition;
     private double _boxSum;
     private int _boxRefresh;
     private double _minGain;
+    private int _requiredOnes;
 
     /// <summary>Creates a limiter.</summary>
     /// <param name="sampleRate">Sample rate in Hz, 8 000 to 384 000.</param>
@@ -99,11 +100,10 @@ public sealed class TruePeakLimiter
         _threshold = (float)Math.Pow(10, (ceilingDbtp - safetyMarginDb) / 20);
         var oversampling = TruePeakDetector.GetOversampling(sampleRate);
         _coefficients = TruePeakDetector.CreatePhaseCoefficients(oversampling);
-        _phases = _coefficients.Length / TruePeakDetector.TapsPerPhase;
         _history = new float[channelCount][];
         for (var c = 0; c < channelCount; c++)
         {
-            _history[c] = new float[History + Chunk];
+            _history[c] = new float[History + Chunk + TruePeakEstimate.Padding];
         }
 
         _lookAhead = Math.Max(1, (int)Math.Round(lookAheadMilliseconds * sampleRate / 1000));
@@ -113,11 +113,13 @@ public sealed class TruePeakLimiter
         // n − 11 + D … n + D, and the moving average there reads held values back to n + 1, so the hold must span
         // D + 1 frames for every one of them to see the requirement.
         _holdLength = LatencyFrames + 1;
-        _holdValues = new float[_holdLength];
-        _holdIndices = new long[_holdLength];
+        _holdBlock = new float[_holdLength];
+        _holdSuffix = new float[_holdLength + 1];
         _box = new double[_lookAhead];
         _delay = new float[channelCount * LatencyFrames];
         _releaseCoefficient = 1 - Math.Exp(-1000.0 / (releaseMilliseconds * sampleRate));
+        _releaseKeep = 1 - _releaseCoefficient;
+        _restIsStable = Math.FusedMultiplyAdd(_releaseKeep, 1.0, _releaseCoefficient) >= 1;
         Reset();
     }
 
@@ -156,11 +158,13 @@ public sealed class TruePeakLimiter
         _boxPosition = 0;
         _boxRefresh = 0;
         _delayPosition = 0;
-        _holdHead = 0;
-        _holdCount = 0;
-        _time = 0;
+        // Required gains are at most 1, so 1 stands for "no frame yet" in the running minimum.
+        Array.Fill(_holdSuffix, 1f);
+        _holdPosition = 0;
+        _holdPrefix = 1;
         _release = 1;
         _minGain = 1;
+        _requiredOnes = _holdLength;
     }
 
     /// <summary>
@@ -197,113 +201,160 @@ public sealed class TruePeakLimiter
     // _peaks[i] = largest |sample| and |interpolated value| ending at frame i, over all channels.
     private void DetectPeaks(AudioBlock chunk, int count)
     {
-        Array.Clear(_peaks, 0, count);
-        var coefficients = _coefficients;
         for (var c = 0; c < _channels; c++)
         {
             var history = _history[c];
-            var input = chunk[c];
-            input.CopyTo(history.AsSpan(History));
-            for (var i = 0; i < count; i++)
-            {
-                var peak = MathF.Abs(history[History + i]);
-                for (var p = 0; p < _phases; p++)
-                {
-                    var sum = 0f;
-                    var taps = p * TruePeakDetector.TapsPerPhase;
-                    for (var m = 0; m < TruePeakDetector.TapsPerPhase; m++)
-                    {
-                        sum = MathF.FusedMultiplyAdd(coefficients[taps + m], history[History + i - m], sum);
-                    }
-
-                    peak = MathF.Max(peak, MathF.Abs(sum));
-                }
-
-                _peaks[i] = MathF.Max(_peaks[i], peak);
-            }
-
+            chunk[c].CopyTo(history.AsSpan(History));
+            TruePeakEstimate.Accumulate(history, _peaks, count, _coefficients, first: c == 0);
             history.AsSpan(count, History).CopyTo(history);
         }
     }
 
     private void ComputeGains(int count)
     {
-        for (var i = 0; i < count; i++)
+        var required = _peaks.AsSpan(0, count);
+        TruePeakLimiterKernels.RequiredGains(required, _threshold);
+        if (IsAtRest() && !required.ContainsAnyExcept(1f))
         {
-            var peak = _peaks[i];
-            var required = peak > _threshold ? _threshold / peak : 1f;
+            RestChunk(count);
+        }
+        else
+        {
+            FollowGains(required);
+        }
 
-            // Running minimum over the last _holdLength frames: a deque of increasing values (front = minimum).
-            while (_holdCount > 0 && _holdValues[BackIndex()] >= required)
+        var notOne = required.LastIndexOfAnyExcept(1f);
+        _requiredOnes = notOne < 0 ? Math.Min(_requiredOnes + count, _holdLength) : count - 1 - notOne;
+    }
+
+    // Every state the loop carries from sample to sample lives in a local: fields written per sample would put a
+    // store-to-load round trip on each iteration's critical path. Minima use MinNative or comparisons rather than
+    // Math.Min, whose NaN and −0 handling costs several cycles on a loop-carried chain (no NaN reaches here).
+    private void FollowGains(Span<float> required)
+    {
+        var count = required.Length;
+        // The hold is a running minimum over the last W = _holdLength frames, van Herk / Gil-Werman style: time is
+        // cut into blocks of W frames; the window ending at offset j of the current block is the suffix of the
+        // previous block from j + 1 (precomputed when that block ended) plus the current block's prefix up to j.
+        // Branch-free, O(1) per frame whatever the data (a monotonic deque mispredicts on every limited peak).
+        var gains = _gains.AsSpan(0, count);
+        var block = _holdBlock;
+        var suffix = _holdSuffix;
+        var holdLength = _holdLength;
+        var box = _box;
+        var lookAhead = _lookAhead;
+        var releaseCoefficient = _releaseCoefficient;
+        var releaseKeep = _releaseKeep;
+        var position = _holdPosition;
+        var prefix = _holdPrefix;
+        var release = _release;
+        var boxPosition = _boxPosition;
+        var boxSum = _boxSum;
+        var minGain = _minGain;
+        for (var i = 0; i < required.Length; i++)
+        {
+            var value = required[i];
+            block[position] = value;
+            prefix = float.MinNative(prefix, value);
+            var held = (double)float.MinNative(suffix[position + 1], prefix);
+            if (++position == holdLength)
             {
-                _holdCount--;
+                TruePeakLimiterKernels.Suffixes(block, suffix);
+                position = 0;
+                prefix = 1;
             }
 
-            var slot = _holdHead + _holdCount;
-            slot = slot >= _holdLength ? slot - _holdLength : slot;
-            _holdValues[slot] = required;
-            _holdIndices[slot] = _time;
-            _holdCount++;
-            if (_holdIndices[_holdHead] <= _time - _holdLength)
-            {
-                _holdHead = _holdHead + 1 == _holdLength ? 0 : _holdHead + 1;
-                _holdCount--;
-            }
-
-            var held = (double)_holdValues[_holdHead];
-
-            // Instant attack, exponential release: never above the held requirement.
-            _release = held < _release ? held : _release + ((held - _release) * _releaseCoefficient);
+            // Instant attack, exponential release: never above the held requirement. (1 − c)·r + c·h is the
+            // release step with one fused operation on the loop-carried chain; if it lands below h it is the
+            // release, else h is an attack (or the step's rounding) and h wins.
+            var step = Math.FusedMultiplyAdd(releaseKeep, release, releaseCoefficient * held);
+            release = held < step ? held : step;
 
             // Moving average over the look-ahead: the linear attack ramp.
-            _boxSum += _release - _box[_boxPosition];
-            _box[_boxPosition] = _release;
-            _boxPosition = _boxPosition + 1 == _lookAhead ? 0 : _boxPosition + 1;
-            if (_boxPosition == 0 && ++_boxRefresh == 64)
+            boxSum += release - box[boxPosition];
+            box[boxPosition] = release;
+            if (++boxPosition == lookAhead)
             {
-                // Re-sum now and then so rounding in the running sum cannot drift over hours of audio.
-                _boxRefresh = 0;
-                _boxSum = 0;
-                foreach (var value in _box)
+                boxPosition = 0;
+                if (++_boxRefresh == 64)
                 {
-                    _boxSum += value;
+                    // Re-sum now and then so rounding in the running sum cannot drift over hours of audio.
+                    _boxRefresh = 0;
+                    boxSum = 0;
+                    foreach (var sample in box)
+                    {
+                        boxSum += sample;
+                    }
                 }
             }
 
-            var gain = Math.Min(1.0, _boxSum / _lookAhead);
-            _minGain = Math.Min(_minGain, gain);
-            _gains[i] = (float)gain;
-            _time++;
+            var gain = double.MinNative(boxSum / lookAhead, 1.0);
+            minGain = gain < minGain ? gain : minGain;
+            gains[i] = (float)gain;
         }
+
+        _holdPosition = position;
+        _holdPrefix = prefix;
+        _release = release;
+        _boxPosition = boxPosition;
+        _boxSum = boxSum;
+        _minGain = minGain;
     }
 
-    private int BackIndex()
+    // At rest: the last hold-length − 1 requirements and the whole look-ahead box are exactly 1, and the release
+    // sits at 1 (a fixed point of its step). A chunk that requires nothing more then yields gains of exactly 1 and
+    // leaves every state as it was, so it can skip the per-frame loop, bit for bit equal to running it.
+    private bool IsAtRest() =>
+        _restIsStable && _release == 1.0 && _boxSum == _lookAhead && _requiredOnes >= _holdLength - 1 && !_box.AsSpan().ContainsAnyExcept(1.0);
+
+    // What the per-frame loop does to the states for a chunk of ones at rest: the hold blocks fill with ones (with
+    // their suffixes at each block end), the box and its re-sum count advance, nothing else changes.
+    private void RestChunk(int count)
     {
-        var back = _holdHead + _holdCount - 1;
-        return back >= _holdLength ? back - _holdLength : back;
+        _gains.AsSpan(0, count).Fill(1f);
+        var position = _holdPosition;
+        for (var remaining = count; remaining > 0;)
+        {
+            var run = Math.Min(remaining, _holdLength - position);
+            _holdBlock.AsSpan(position, run).Fill(1f);
+            position += run;
+            remaining -= run;
+            if (position == _holdLength)
+            {
+                TruePeakLimiterKernels.Suffixes(_holdBlock, _holdSuffix);
+                position = 0;
+                _holdPrefix = 1;
+            }
+        }
+
+        _holdPosition = position;
+        var advanced = _boxPosition + count;
+        _boxPosition = advanced % _lookAhead;
+        _boxRefresh = (_boxRefresh + (advanced / _lookAhead)) % 64;
     }
 
+    // Per channel: swap the chunk with the ring in contiguous runs that end where the ring wraps, so the inner loop
+    // carries no wrap test and vectorises. Runs go in time order, so a ring shorter than the chunk still works.
     private void ApplyDelayed(AudioBlock chunk, int count)
     {
         var length = LatencyFrames;
+        var gains = _gains.AsSpan(0, count);
         var position = _delayPosition;
         for (var c = 0; c < _channels; c++)
         {
             var ring = _delay.AsSpan(c * length, length);
-            var samples = chunk[c];
-            position = _delayPosition;
-            for (var i = 0; i < count; i++)
+            var samples = chunk[c][..count];
+            var done = 0;
+            var at = position;
+            while (done < count)
             {
-                var delayed = ring[position];
-                ring[position] = samples[i];
-                samples[i] = delayed * _gains[i];
-                if (++position == length)
-                {
-                    position = 0;
-                }
+                var run = Math.Min(count - done, length - at);
+                TruePeakLimiterKernels.Swap(ring.Slice(at, run), samples.Slice(done, run), gains.Slice(done, run));
+                done += run;
+                at = at + run == length ? 0 : at + run;
             }
         }
 
-        _delayPosition = position;
+        _delayPosition = (int)((position + (long)count) % length);
     }
 }

@@ -63,6 +63,13 @@ public sealed class StateVariableFilter
     /// <param name="gainDb">Gain in dB (peak and shelves).</param>
     public void SetParameters(BiquadType type, double frequency, double q, double gainDb = 0)
     {
+        // Hosts call this every block with values that rarely change: skip the design (a tangent, a power and
+        // divisions) when it would give the very same section.
+        if (type == Type && frequency == Frequency && q == Q && gainDb == GainDb)
+        {
+            return;
+        }
+
         Type = type;
         Frequency = frequency;
         Q = q;

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using AudioPost.Sdk.Buffers;
 
 namespace AudioPost.Sdk.Dsp.Filters;
@@ -12,8 +13,10 @@ namespace AudioPost.Sdk.Dsp.Filters;
 /// <remarks>
 /// <para>A recursive filter cannot be vectorised along time (each output waits on the previous one), but the
 /// channels of a block are independent, so four of them cost about what one does: the loop is bound by the latency
-/// of the feedback chain, not by arithmetic. A planar block is interleaved into a lane buffer, every section runs
-/// over the whole buffer in turn (the coefficients stay in registers), and the result is written back.</para>
+/// of the feedback chain, not by arithmetic, and second-order sections step two frames at a time (see
+/// <see cref="TptPair"/>) to halve that latency per frame. A planar block is interleaved into a lane buffer (4 x 4
+/// transposes of widened samples), every section runs over the whole buffer in turn (the coefficients stay in
+/// registers), and the result is written back.</para>
 /// <para>Double precision: at low cutoffs (20 Hz at 192 kHz) single-precision states lose the signal in rounding
 /// noise. Real-time safe: nothing here allocates, locks or throws.</para>
 /// </remarks>
@@ -44,7 +47,29 @@ internal static class TptKernel
         c1 = c1[..frames];
         c2 = c2[..frames];
         c3 = c3[..frames];
-        for (var i = 0; i < destination.Length; i++)
+        var i = 0;
+        if (Avx.IsSupported)
+        {
+            // Four frames at a time: widen four samples of each channel, then a 4 x 4 transpose (two unpacks and a
+            // half swap), instead of assembling every frame from four scalar conversions.
+            for (; i <= frames - Lanes; i += Lanes)
+            {
+                var a = Avx.ConvertToVector256Double(Vector128.Create(c0.Slice(i, Lanes)));
+                var b = Avx.ConvertToVector256Double(Vector128.Create(c1.Slice(i, Lanes)));
+                var c = Avx.ConvertToVector256Double(Vector128.Create(c2.Slice(i, Lanes)));
+                var d = Avx.ConvertToVector256Double(Vector128.Create(c3.Slice(i, Lanes)));
+                var ab0 = Avx.UnpackLow(a, b);
+                var ab1 = Avx.UnpackHigh(a, b);
+                var cd0 = Avx.UnpackLow(c, d);
+                var cd1 = Avx.UnpackHigh(c, d);
+                destination[i] = Avx.Permute2x128(ab0, cd0, 0x20);
+                destination[i + 1] = Avx.Permute2x128(ab1, cd1, 0x20);
+                destination[i + 2] = Avx.Permute2x128(ab0, cd0, 0x31);
+                destination[i + 3] = Avx.Permute2x128(ab1, cd1, 0x31);
+            }
+        }
+
+        for (; i < destination.Length; i++)
         {
             destination[i] = Vector256.Create(c0[i], c1[i], c2[i], c3[i]);
         }
@@ -55,13 +80,46 @@ internal static class TptKernel
     public static void Deinterleave(ReadOnlySpan<Vector256<double>> source, AudioBlock destination, int firstChannel, int count)
     {
         var frames = destination.FrameCount;
-        var samples = MemoryMarshal.Cast<Vector256<double>, double>(source[..frames]);
+        source = source[..frames];
+        var i = 0;
+        if (Avx.IsSupported)
+        {
+            // The inverse transpose, then one narrowing per channel (round to nearest, as the scalar cast).
+            var c0 = destination[firstChannel];
+            var c1 = count > 1 ? destination[firstChannel + 1] : default;
+            var c2 = count > 2 ? destination[firstChannel + 2] : default;
+            var c3 = count > 3 ? destination[firstChannel + 3] : default;
+            for (; i <= frames - Lanes; i += Lanes)
+            {
+                var f01 = Avx.UnpackLow(source[i], source[i + 1]);
+                var g01 = Avx.UnpackHigh(source[i], source[i + 1]);
+                var f23 = Avx.UnpackLow(source[i + 2], source[i + 3]);
+                var g23 = Avx.UnpackHigh(source[i + 2], source[i + 3]);
+                Avx.ConvertToVector128Single(Avx.Permute2x128(f01, f23, 0x20)).CopyTo(c0.Slice(i, Lanes));
+                if (count > 1)
+                {
+                    Avx.ConvertToVector128Single(Avx.Permute2x128(g01, g23, 0x20)).CopyTo(c1.Slice(i, Lanes));
+                }
+
+                if (count > 2)
+                {
+                    Avx.ConvertToVector128Single(Avx.Permute2x128(f01, f23, 0x31)).CopyTo(c2.Slice(i, Lanes));
+                }
+
+                if (count > 3)
+                {
+                    Avx.ConvertToVector128Single(Avx.Permute2x128(g01, g23, 0x31)).CopyTo(c3.Slice(i, Lanes));
+                }
+            }
+        }
+
+        var samples = MemoryMarshal.Cast<Vector256<double>, double>(source);
         for (var lane = 0; lane < count; lane++)
         {
             var channel = destination[firstChannel + lane];
-            for (int i = 0, j = lane; i < channel.Length; i++, j += Lanes)
+            for (int t = i, j = (i * Lanes) + lane; t < channel.Length; t++, j += Lanes)
             {
-                channel[i] = (float)samples[j];
+                channel[t] = (float)samples[j];
             }
         }
     }
@@ -83,8 +141,9 @@ internal static class TptKernel
     }
 
     /// <summary>Runs one section whose coefficients change every frame (<paramref name="sections"/>[i] for frame i).</summary>
-    /// <remarks>All entries must have the order of the first. Same arithmetic as the fixed-coefficient loops, so a
-    /// run of equal entries gives the same bits.</remarks>
+    /// <remarks>All entries must have the order of the first. Same arithmetic as the fixed-coefficient loops (second
+    /// order: frame pairs folded by <see cref="TptPair.Create"/>, from the first frame), so a run of equal entries
+    /// gives the same bits.</remarks>
     public static void Run(Span<Vector256<double>> data, ReadOnlySpan<TptSection> sections, Span<Vector256<double>> state)
     {
         sections = sections[..data.Length];
@@ -108,14 +167,23 @@ internal static class TptKernel
         {
             ref var s1 = ref state[0];
             ref var s2 = ref state[1];
-            for (var i = 0; i < data.Length; i++)
+            var i = 0;
+            for (; i + 1 < data.Length; i += 2)
             {
-                ref readonly var c = ref sections[i];
-                var x = data[i];
-                data[i] = Fma(Vector256.Create(c.O1), s1, Fma(Vector256.Create(c.O2), s2, Vector256.Create(c.OX) * x));
-                var n1 = Fma(Vector256.Create(c.S11), s1, Fma(Vector256.Create(c.S12), s2, Vector256.Create(c.X1) * x));
-                s2 = Fma(Vector256.Create(c.S21), s1, Fma(Vector256.Create(c.S22), s2, Vector256.Create(c.X2) * x));
+                // The same expressions as RunSecondOrder, with the pair built per frame pair.
+                var p = TptPair.Create(sections[i], sections[i + 1]);
+                var x0 = data[i];
+                var x1 = data[i + 1];
+                data[i] = Fma(Vector256.Create(p.O1), s1, Fma(Vector256.Create(p.O2), s2, Vector256.Create(p.OX) * x0));
+                data[i + 1] = Fma(Vector256.Create(p.E1), s1, Fma(Vector256.Create(p.E2), s2, Fma(Vector256.Create(p.F0), x0, Vector256.Create(p.F1) * x1)));
+                var n1 = Fma(Vector256.Create(p.P11), s1, Fma(Vector256.Create(p.P12), s2, Fma(Vector256.Create(p.Q1), x0, Vector256.Create(p.R1) * x1)));
+                s2 = Fma(Vector256.Create(p.P21), s1, Fma(Vector256.Create(p.P22), s2, Fma(Vector256.Create(p.Q2), x0, Vector256.Create(p.R2) * x1)));
                 s1 = n1;
+            }
+
+            if (i < data.Length)
+            {
+                SingleStep(ref data[i], sections[i], ref s1, ref s2);
             }
         }
     }
@@ -131,31 +199,58 @@ internal static class TptKernel
         }
     }
 
+    // Two frames per iteration (see TptPair): the loop-carried chain is two fused multiply-adds per pair instead of
+    // per frame. An odd last frame takes a single step.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RunSecondOrder(Span<Vector256<double>> data, in TptSection c, ref Vector256<double> state1, ref Vector256<double> state2)
     {
-        var s11 = Vector256.Create(c.S11);
-        var s12 = Vector256.Create(c.S12);
-        var s21 = Vector256.Create(c.S21);
-        var s22 = Vector256.Create(c.S22);
-        var x1 = Vector256.Create(c.X1);
-        var x2 = Vector256.Create(c.X2);
-        var o1 = Vector256.Create(c.O1);
-        var o2 = Vector256.Create(c.O2);
-        var ox = Vector256.Create(c.OX);
+        var p = TptPair.Create(c, c);
+        var o1 = Vector256.Create(p.O1);
+        var o2 = Vector256.Create(p.O2);
+        var ox = Vector256.Create(p.OX);
+        var e1 = Vector256.Create(p.E1);
+        var e2 = Vector256.Create(p.E2);
+        var f0 = Vector256.Create(p.F0);
+        var f1 = Vector256.Create(p.F1);
+        var p11 = Vector256.Create(p.P11);
+        var p12 = Vector256.Create(p.P12);
+        var p21 = Vector256.Create(p.P21);
+        var p22 = Vector256.Create(p.P22);
+        var q1 = Vector256.Create(p.Q1);
+        var q2 = Vector256.Create(p.Q2);
+        var r1 = Vector256.Create(p.R1);
+        var r2 = Vector256.Create(p.R2);
         var s1 = state1;
         var s2 = state2;
-        for (var i = 0; i < data.Length; i++)
+        var i = 0;
+        for (; i + 1 < data.Length; i += 2)
         {
-            var x = data[i];
-            data[i] = Fma(o1, s1, Fma(o2, s2, ox * x));
-            var n1 = Fma(s11, s1, Fma(s12, s2, x1 * x));
-            s2 = Fma(s21, s1, Fma(s22, s2, x2 * x));
+            var x0 = data[i];
+            var x1 = data[i + 1];
+            data[i] = Fma(o1, s1, Fma(o2, s2, ox * x0));
+            data[i + 1] = Fma(e1, s1, Fma(e2, s2, Fma(f0, x0, f1 * x1)));
+            var n1 = Fma(p11, s1, Fma(p12, s2, Fma(q1, x0, r1 * x1)));
+            s2 = Fma(p21, s1, Fma(p22, s2, Fma(q2, x0, r2 * x1)));
             s1 = n1;
+        }
+
+        if (i < data.Length)
+        {
+            SingleStep(ref data[i], c, ref s1, ref s2);
         }
 
         state1 = s1;
         state2 = s2;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SingleStep(ref Vector256<double> sample, in TptSection c, ref Vector256<double> s1, ref Vector256<double> s2)
+    {
+        var x = sample;
+        sample = Fma(Vector256.Create(c.O1), s1, Fma(Vector256.Create(c.O2), s2, Vector256.Create(c.OX) * x));
+        var n1 = Fma(Vector256.Create(c.S11), s1, Fma(Vector256.Create(c.S12), s2, Vector256.Create(c.X1) * x));
+        s2 = Fma(Vector256.Create(c.S21), s1, Fma(Vector256.Create(c.S22), s2, Vector256.Create(c.X2) * x));
+        s1 = n1;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -1,4 +1,5 @@
-using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace AudioPost.Sdk.Dsp.Fourier;
 
@@ -187,10 +188,22 @@ public sealed class ComplexFft
 
     private static void Conjugate(ReadOnlySpan<float> source, float scale, Span<float> destination)
     {
-        TensorPrimitives.Multiply(source, scale, destination);
-        for (var i = 1; i < destination.Length; i += 2)
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            destination[i] = -destination[i];
+            var factors = Vector256.Create(scale, -scale, scale, -scale, scale, -scale, scale, -scale);
+            ref var x = ref MemoryMarshal.GetReference(source);
+            ref var y = ref MemoryMarshal.GetReference(destination);
+            for (; i + 8 <= destination.Length; i += 8)
+            {
+                (Vector256.LoadUnsafe(ref x, (nuint)i) * factors).StoreUnsafe(ref y, (nuint)i);
+            }
+        }
+
+        for (; i < destination.Length; i += 2)
+        {
+            destination[i] = source[i] * scale;
+            destination[i + 1] = -source[i + 1] * scale;
         }
     }
 

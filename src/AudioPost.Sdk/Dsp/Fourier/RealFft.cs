@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace AudioPost.Sdk.Dsp.Fourier;
 
@@ -87,24 +88,12 @@ public sealed class RealFft
         // z[n] = x[2n] + i·x[2n+1] is the real signal's own memory read as complex values.
         _complex.Transform(time.Slice(0, Size), spectrum.Slice(0, Size));
         var bins = MemoryMarshal.Cast<float, Vector2>(spectrum);
-        var twiddles = MemoryMarshal.Cast<float, Vector2>(_twiddles);
 
-        // With E, O the DFTs of the even and odd samples, Z = E + iO, so
-        // E[k] = (Z[k] + conj Z[M−k]) / 2, O[k] = (Z[k] − conj Z[M−k]) / 2i, X[k] = E[k] + W^k·O[k],
-        // and X[M−k] = conj(E[k] − W^k·O[k]): each pass of the loop finishes bins k and M−k.
+        // Z[0] = E[0] + i·O[0] with E[0], O[0] real: DC is their sum, Nyquist their difference.
         var z0 = bins[0];
         bins[0] = new Vector2(z0.X + z0.Y, 0f);
         bins[half] = new Vector2(z0.X - z0.Y, 0f);
-        for (var k = 1; k <= half / 2; k++)
-        {
-            var a = bins[k];
-            var b = bins[half - k];
-            var even = new Vector2(a.X + b.X, a.Y - b.Y) * 0.5f;
-            var odd = new Vector2(a.Y + b.Y, b.X - a.X) * 0.5f;
-            var rotated = Mul(twiddles[k], odd);
-            bins[k] = even + rotated;
-            bins[half - k] = new Vector2(even.X - rotated.X, rotated.Y - even.Y);
-        }
+        FftKernels.RealForwardPass(spectrum, half, _twiddles);
     }
 
     /// <summary>Inverse transform to <see cref="Size"/> real samples, scaled by 1/N. Real-time safe.</summary>
@@ -121,43 +110,18 @@ public sealed class RealFft
         }
 
         var half = Size / 2;
-        var bins = MemoryMarshal.Cast<float, Vector2>(spectrum);
-        var twiddles = MemoryMarshal.Cast<float, Vector2>(_twiddles);
         var packed = MemoryMarshal.Cast<float, Vector2>(_scratch.AsSpan());
 
-        // Rebuild 2Z[k] = (X[k] + conj X[M−k]) + i·W^−k·(X[k] − conj X[M−k]), conjugated so that the forward
-        // plan computes the inverse (conj of a DFT of the conjugate); the real and imaginary parts of the
-        // result are the even and odd samples.
-        for (var k = 0; k <= half / 2; k++)
-        {
-            var a = bins[k];
-            var b = bins[half - k];
-            if (k == 0)
-            {
-                a.Y = 0f;
-                b.Y = 0f;
-            }
-
-            var sum = new Vector2(a.X + b.X, a.Y - b.Y);
-            var difference = new Vector2(a.X - b.X, a.Y + b.Y);
-            var w = twiddles[k];
-            var rotated = Mul(new Vector2(w.X, -w.Y), difference);
-            var ik = new Vector2(-rotated.Y, rotated.X);
-            packed[k] = Conjugate(sum + ik);
-            if (k != 0 && half - k != k)
-            {
-                // For bin M−k the roles of a and b swap and W^−(M−k) = −conj W^−k... which gives conj(sum − ik) here.
-                packed[half - k] = sum - ik;
-            }
-        }
+        // Bin 0 pairs DC with Nyquist (both real): 2Z[0] = (X[0] + X[M]) + i·(X[0] − X[M]), conjugated so that
+        // the forward plan computes the inverse (conj of a DFT of the conjugate). The other bins follow in
+        // FftKernels.RealInversePass; the real and imaginary parts of the result are the even and odd samples.
+        var dc = spectrum[0];
+        var nyquist = spectrum[2 * half];
+        packed[0] = new Vector2(dc + nyquist, nyquist - dc);
+        FftKernels.RealInversePass(spectrum, _scratch, half, _twiddles);
 
         _complex.Transform(_scratch, time.Slice(0, Size));
-        var scale = 1f / Size;
-        for (var i = 0; i < Size; i += 2)
-        {
-            time[i] *= scale;
-            time[i + 1] *= -scale;
-        }
+        ScaleAndConjugate(time.Slice(0, Size), 1f / Size);
     }
 
     private void ForwardOdd(ReadOnlySpan<float> time, Span<float> spectrum)
@@ -197,9 +161,26 @@ public sealed class RealFft
         }
     }
 
-    private static Vector2 Mul(Vector2 a, Vector2 b) => new((a.X * b.X) - (a.Y * b.Y), (a.X * b.Y) + (a.Y * b.X));
+    /// <summary>Multiplies the even samples by <paramref name="scale"/> and the odd ones by its negative.</summary>
+    private static void ScaleAndConjugate(Span<float> time, float scale)
+    {
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var factors = Vector256.Create(scale, -scale, scale, -scale, scale, -scale, scale, -scale);
+            ref var t = ref MemoryMarshal.GetReference(time);
+            for (; i + 8 <= time.Length; i += 8)
+            {
+                (Vector256.LoadUnsafe(ref t, (nuint)i) * factors).StoreUnsafe(ref t, (nuint)i);
+            }
+        }
 
-    private static Vector2 Conjugate(Vector2 a) => new(a.X, -a.Y);
+        for (; i < time.Length; i += 2)
+        {
+            time[i] *= scale;
+            time[i + 1] *= -scale;
+        }
+    }
 
     private void CheckLengths(int timeLength, int spectrumLength)
     {

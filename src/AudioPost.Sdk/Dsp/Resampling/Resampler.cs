@@ -28,8 +28,10 @@ namespace AudioPost.Sdk.Dsp.Resampling;
 /// are interpolated, so a changing ratio never produces a discontinuity. The cutoff is designed once for the lowest
 /// ratio allowed.</para>
 /// <para><b>Arithmetic.</b> <see cref="ResamplerQuality.VeryHigh"/> keeps history, coefficients and sums in double;
-/// the others in float. Each output is one vectorised dot product per channel (<c>TensorPrimitives.Dot</c>; two in
-/// varispeed).</para>
+/// the others in float. Each output is one vectorised dot product per channel (two in varispeed). At a fixed ratio a
+/// read computes its outputs row by row rather than in time order: one row of taps, loaded once, serves eight products
+/// (outputs a period apart, and channels) with AVX-512 where the CPU has it; every product is summed in the same order
+/// however it was grouped, so a stream read in any block sizes equals the whole-buffer conversion bit for bit.</para>
 /// <para><b>Real-time safety.</b> Construction designs the filter and allocates everything (it may take milliseconds
 /// for <see cref="ResamplerQuality.VeryHigh"/>). <see cref="Write"/>, <see cref="WriteSilence"/>, <see cref="Read"/>,
 /// <see cref="SetRatio"/> and <see cref="Reset"/> never allocate, lock or block. Not thread-safe: one thread at a time.</para>

@@ -14,7 +14,7 @@ namespace AudioPost.Sdk.Dsp.Resampling;
 /// off the end first moves the frames still needed to the front, so every dot product reads one contiguous span.
 /// Not thread-safe; real-time safe after construction.
 /// </remarks>
-internal sealed class ResamplerKernel<T>
+internal sealed partial class ResamplerKernel<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly T[] _table;
@@ -253,47 +253,6 @@ internal sealed class ResamplerKernel<T>
         }
 
         return Math.Min(frames, _bufferLength - _count);
-    }
-
-    private int ReadFixed(AudioBlock output)
-    {
-        var frames = output.FrameCount;
-        var produced = 0;
-        while (produced < frames && _left + _taps <= _count)
-        {
-            if (_interpolatePhases)
-            {
-                ComputeInterpolated(output, produced, (double)_phase / _modulus);
-            }
-            else
-            {
-                var row = new ReadOnlySpan<T>(_table, _phase * _taps, _taps);
-                var c = 0;
-                for (; c + 1 < _history.Length; c += 2)
-                {
-                    PolyphaseDot.Dot2(new ReadOnlySpan<T>(_history[c], _left, _taps), new ReadOnlySpan<T>(_history[c + 1], _left, _taps), row, out var first, out var second);
-                    output.GetChannel(c)[produced] = float.CreateTruncating(first);
-                    output.GetChannel(c + 1)[produced] = float.CreateTruncating(second);
-                }
-
-                if (c < _history.Length)
-                {
-                    var sum = PolyphaseDot.Dot(new ReadOnlySpan<T>(_history[c], _left, _taps), row);
-                    output.GetChannel(c)[produced] = float.CreateTruncating(sum);
-                }
-            }
-
-            produced++;
-            _left += _stepWhole;
-            _phase += _stepRemainder;
-            if (_phase >= _modulus)
-            {
-                _phase -= _modulus;
-                _left++;
-            }
-        }
-
-        return produced;
     }
 
     // Between two tabulated phases the output is interpolated linearly; the table is fine enough that the

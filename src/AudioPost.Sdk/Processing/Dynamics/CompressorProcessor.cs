@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using AudioPost.Sdk.Automation;
 using AudioPost.Sdk.Buffers;
 using AudioPost.Sdk.Dsp;
@@ -16,7 +17,7 @@ namespace AudioPost.Sdk.Processing.Dynamics;
 /// main channel) or as wide as the main (channel to channel); an unconnected key falls back to the main. The graph
 /// delays whichever port arrives earlier, so main and key stay aligned.</para>
 /// <para><b>Signal path.</b> Per detected channel: <see cref="LevelDetector"/> (peak: the bare sample; RMS: a mean
-/// square over <see cref="RmsWindowMilliseconds"/>) → <see cref="GainComputer.CompressorReductionDb"/> → linking (each
+/// square over <see cref="RmsWindowMilliseconds"/>) → <see cref="GainComputer.CompressorReductionDb(float, float, float, float)"/> → linking (each
 /// channel's reduction moves towards the largest by <see cref="Link"/> %) → <see cref="GainReductionEnvelope"/>
 /// (release, look-ahead hold, attack, look-ahead ramp) → gain = make-up − reduction, applied to the main delayed by
 /// the look-ahead. Attack and release follow the <see cref="TimeConstant"/> convention (63.2 % of a step).</para>
@@ -285,6 +286,12 @@ public sealed class CompressorProcessor : IAudioProcessor, IMultiInputProcessor
         {
             var demand = _work.AsSpan(d * _maxBlock, frames);
             _detectors[d].Process(key[d], demand);
+            if (threshold.IsConstant && ratio.IsConstant && knee.IsConstant)
+            {
+                GainComputer.CompressorReductionDb(demand, demand, threshold.First, ratio.First, knee.First);
+                continue;
+            }
+
             for (var i = 0; i < frames; i++)
             {
                 demand[i] = GainComputer.CompressorReductionDb(demand[i], threshold.Values[i], ratio.Values[i], knee.Values[i]);
@@ -293,7 +300,7 @@ public sealed class CompressorProcessor : IAudioProcessor, IMultiInputProcessor
 
         if (detected > 1 && !(link.IsConstant && link.First == 0f))
         {
-            LinkChannels(detected, frames, link.Values);
+            LinkChannels(detected, frames, link);
         }
 
         var constantTimes = attack.IsConstant && release.IsConstant;
@@ -354,11 +361,8 @@ public sealed class CompressorProcessor : IAudioProcessor, IMultiInputProcessor
         var mix = _mix;
         if (mix == mixTarget)
         {
-            for (var i = 0; i < gainsDb.Length; i++)
-            {
-                gainsDb[i] = mix * (makeup[i] - reduction[i]);
-            }
-
+            TensorPrimitives.Subtract(makeup.Slice(0, gainsDb.Length), reduction, gainsDb);
+            TensorPrimitives.Multiply(gainsDb, mix, gainsDb);
             return mix;
         }
 
@@ -373,21 +377,32 @@ public sealed class CompressorProcessor : IAudioProcessor, IMultiInputProcessor
         return mix;
     }
 
-    private void LinkChannels(int channels, int frames, ReadOnlySpan<float> linkPercent)
+    private void LinkChannels(int channels, int frames, ParameterValues link)
     {
-        for (var i = 0; i < frames; i++)
+        // The largest demand across channels per frame (in the dB-gain scratch, free until FillGainsDb), then each
+        // channel moves towards it by the link amount: value += 0.01 · link · (largest − value).
+        var largest = _gainsDb.AsSpan(0, frames);
+        var difference = _gains.AsSpan(0, frames);
+        _work.AsSpan(0, frames).CopyTo(largest);
+        for (var d = 1; d < channels; d++)
         {
-            var largest = 0f;
-            for (var d = 0; d < channels; d++)
+            TensorPrimitives.Max(largest, _work.AsSpan(d * _maxBlock, frames), largest);
+        }
+
+        for (var d = 0; d < channels; d++)
+        {
+            var demand = _work.AsSpan(d * _maxBlock, frames);
+            TensorPrimitives.Subtract(largest, demand, difference);
+            if (link.IsConstant)
             {
-                largest = MathF.Max(largest, _work[(d * _maxBlock) + i]);
+                TensorPrimitives.MultiplyAdd(difference, 0.01f * link.First, demand, demand);
+                continue;
             }
 
-            var amount = 0.01f * linkPercent[i];
-            for (var d = 0; d < channels; d++)
+            var percent = link.Values;
+            for (var i = 0; i < frames; i++)
             {
-                ref var value = ref _work[(d * _maxBlock) + i];
-                value += amount * (largest - value);
+                demand[i] += 0.01f * percent[i] * difference[i];
             }
         }
     }

@@ -12,7 +12,7 @@ namespace AudioPost.Sdk.Processing.Dynamics;
 /// </summary>
 /// <remarks>
 /// <para><b>Signal path.</b> <see cref="LinkwitzRileyCrossover"/> of order 4 (24 dB/octave each side) → the high band's
-/// peak level, the loudest channel driving all → <see cref="GainComputer.CompressorReductionDb"/> (hard knee) →
+/// peak level, the loudest channel driving all → <see cref="GainComputer.CompressorReductionDb(float, float, float, float)"/> (hard knee) →
 /// <see cref="GainReductionEnvelope"/> (attack and release, <see cref="TimeConstant"/> convention) → the high band scaled
 /// → low + high. With no reduction the output is the input through the crossover's all-pass: a flat magnitude
 /// response, a phase shift around the crossover, no latency.</para>

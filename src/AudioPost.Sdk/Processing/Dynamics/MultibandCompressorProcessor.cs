@@ -15,7 +15,7 @@ namespace AudioPost.Sdk.Processing.Dynamics;
 /// ratio at 1 and make-up at 0 dB the magnitude response is flat (the gains are exactly 1), with the crossovers' phase
 /// shift and no latency.</para>
 /// <para><b>Per band.</b> Level detection (peak or RMS, <see cref="Detection"/>) with the loudest channel driving all
-/// channels of the band → <see cref="GainComputer.CompressorReductionDb"/> → <see cref="GainReductionEnvelope"/> →
+/// channels of the band → <see cref="GainComputer.CompressorReductionDb(float, float, float, float)"/> → <see cref="GainReductionEnvelope"/> →
 /// make-up − reduction. Attack and release follow the <see cref="TimeConstant"/> convention and are read once per block;
 /// threshold, ratio, knee and make-up per sample; the crossover frequencies once per block (keep them ascending).</para>
 /// <para>Parameters may be set from any thread; Process and Reset follow the real-time rules; Prepare allocates.</para>

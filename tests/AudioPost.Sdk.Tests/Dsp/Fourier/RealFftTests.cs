@@ -8,7 +8,7 @@ namespace AudioPost.Sdk.Tests.Dsp.Fourier;
 public sealed class RealFftTests
 {
     public static readonly TheoryData<int> Sizes =
-        [1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 16, 18, 30, 60, 64, 100, 250, 480, 960, 1024, 1920, 3000, 4096];
+        [1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 16, 18, 20, 24, 30, 32, 36, 40, 48, 60, 64, 128, 100, 250, 480, 960, 1024, 1920, 3000, 4096];
 
     private static double[] RealDft(float[] time)
     {

@@ -1,0 +1,126 @@
+namespace AudioPost.Sdk.Dsp.Restoration;
+
+/// <summary>
+/// Per-bin suppression gains for one STFT frame: decision-directed a-priori SNR (Ephraim–Malah), Wiener gain, a floor
+/// from the reduction amount, a 3-bin median against lone noise peaks, then smoothing over frequency and (for falling
+/// gains) over time.
+/// </summary>
+/// <remarks>
+/// <para>With P the frame's power, λ the noise power (the continuous estimate × 1.5, or the profile), γ = P/λ the a-posteriori SNR and Â² the previous frame's
+/// estimated clean power (raw gain² · P): ξ = α·Â²/λ + (1 − α)·max(γ − 1, 0), α = 0.98 (per 10 ms, converted to the
+/// hop); G = ξ / (1 + ξ); then max(G, floor). The floor is 10^(−reduction/20), so a noise-only input is attenuated
+/// by the reduction amount and never further: the residual noise keeps its spectral shape instead of breaking up into
+/// isolated tones ("musical noise"). A 3-bin median then removes single-bin gain peaks (chance peaks of the
+/// noise: a speech harmonic spans the window's main lobe, three bins or more). The gains are then smoothed over frequency with a 3-bin kernel (¼ ½ ¼) that
+/// may only raise a gain (max of the gain and the average: a lone floored bin between passed ones is lifted, a
+/// harmonic's peak is never lowered) and, when they fall, over time by a one-pole release of 15 ms; rises pass at once
+/// so speech onsets are not dulled.</para>
+/// <para>Control thread constructs; <see cref="Update"/> and <see cref="Reset"/> are real-time safe. Not thread-safe.</para>
+/// </remarks>
+internal sealed class SpectralSuppressor
+{
+    private const float MinimumNoise = 1e-30f;
+
+    // The continuous estimate averages the periodogram mostly while the smoothed power is low (speech judged absent), so
+    // it reads low; 1.5 (1.8 dB) brings a noise-only passage down by the full reduction amount. A learned profile is
+    // an unconditional mean and is used as it is.
+    private const float TrackedNoiseScale = 1.5f;
+
+    private readonly McraNoiseTracker _tracker;
+    private readonly float[] _previousClean;
+    private readonly float[] _raw;
+    private readonly float[] _gains;
+    private readonly float _decisionDirected;
+    private readonly float _release;
+    private bool _started;
+
+    /// <summary>Creates the state for <paramref name="binCount"/> bins updated every <paramref name="hopSeconds"/>.</summary>
+    public SpectralSuppressor(int binCount, double hopSeconds)
+    {
+        _tracker = new McraNoiseTracker(binCount, hopSeconds);
+        _previousClean = new float[binCount];
+        _raw = new float[binCount];
+        _gains = new float[binCount];
+        _decisionDirected = (float)Math.Pow(0.98, hopSeconds / 0.01);
+        _release = (float)Math.Exp(-hopSeconds / 0.015);
+    }
+
+    /// <summary>Gets the gains of the last frame, 0 to 1 per bin.</summary>
+    public ReadOnlySpan<float> Gains => _gains;
+
+    /// <summary>Gets the noise power the last frame was judged against (the tracker's, or the profile's).</summary>
+    public ReadOnlySpan<float> TrackedNoise => _tracker.Noise;
+
+    /// <summary>Computes the gains for one frame. Real-time safe.</summary>
+    /// <param name="power">The frame's power per bin.</param>
+    /// <param name="profile">A learned noise power per bin, or empty to use (and update) the continuous estimate.</param>
+    /// <param name="floor">The smallest gain, linear, 0 to 1.</param>
+    /// <param name="track">Whether the frame may update the continuous estimate: false for the frames that still
+    /// hold the silence before the stream's start (their power is too low).</param>
+    public void Update(ReadOnlySpan<float> power, ReadOnlySpan<float> profile, float floor, bool track = true)
+    {
+        ReadOnlySpan<float> noise;
+        if (profile.IsEmpty)
+        {
+            if (track)
+            {
+                _tracker.Update(power);
+            }
+
+            noise = _tracker.Noise;
+        }
+        else
+        {
+            noise = profile;
+        }
+
+        var bins = _gains.Length;
+        var a = _started ? _decisionDirected : 0f;
+        for (var k = 0; k < bins; k++)
+        {
+            var n = MathF.Max(noise[k] * (profile.IsEmpty ? TrackedNoiseScale : 1f), MinimumNoise);
+            var gamma = power[k] / n;
+            var xi = (a * _previousClean[k] / n) + ((1f - a) * MathF.Max(gamma - 1f, 0f));
+            var g = xi / (1f + xi);
+            _previousClean[k] = g * g * power[k];
+            _raw[k] = MathF.Max(g, floor);
+        }
+
+        var last = bins - 1;
+        // A single bin raised above both neighbours is a chance peak of the noise, not speech (a harmonic spans at
+        // least the window's main lobe): the median of three removes it and keeps wider peaks.
+        var previous = _raw[0];
+        for (var k = 1; k < last; k++)
+        {
+            var left = previous;
+            var middle = _raw[k];
+            var right = _raw[k + 1];
+            previous = middle;
+            _raw[k] = MathF.Max(MathF.Min(left, middle), MathF.Min(MathF.Max(left, middle), right));
+        }
+
+        for (var k = 0; k < bins; k++)
+        {
+            var below = _raw[k > 0 ? k - 1 : Math.Min(1, last)];
+            var above = _raw[k < last ? k + 1 : Math.Max(0, last - 1)];
+            // Smoothing may only raise a gain: a plain average would pull the peak bin of every speech harmonic down
+            // towards its floored neighbours (about 5 dB), which measured as speech distortion.
+            var g = MathF.Max(_raw[k], (0.25f * below) + (0.5f * _raw[k]) + (0.25f * above));
+            if (_started && g < _gains[k])
+            {
+                g = _gains[k] + ((g - _gains[k]) * (1f - _release));
+            }
+
+            _gains[k] = g;
+        }
+
+        _started = true;
+    }
+
+    /// <summary>Forgets all state. Real-time safe.</summary>
+    public void Reset()
+    {
+        _tracker.Reset();
+        _started = false;
+    }
+}
