@@ -24,10 +24,11 @@ public sealed record PodcastChainOptions
     public int HumHarmonics { get; init; } = 8;
 
     /// <summary>
-    /// Gets a factory for the noise-reduction stage (run after de-hum), or null to skip it. A factory, not an instance,
-    /// because every call to <see cref="PodcastChain.Process"/> prepares fresh processors.
+    /// Gets a factory for the noise-reduction stage (run after de-hum), or null to skip it; default a
+    /// <see cref="NoiseReductionProcessor"/> with its default reduction. A factory, not an instance, because every call to
+    /// <see cref="PodcastChain.Process"/> prepares fresh processors.
     /// </summary>
-    public Func<IAudioProcessor>? NoiseReduction { get; init; }
+    public Func<IAudioProcessor>? NoiseReduction { get; init; } = static () => new NoiseReductionProcessor();
 
     /// <summary>Gets the de-esser threshold on the band above 5 kHz, in dBFS; default −30; null skips the stage.</summary>
     public float? DeEsserThresholdDb { get; init; } = -30f;
