@@ -43,6 +43,7 @@ public static class CliApp
             ConvertCommand.Create(),
             LoudnessCommand.Create(),
             NormalizeCommand.Create(),
+            PodcastCommand.Create(),
             ProcessCommand.Create(),
             DenoiseCommand.Create(),
             TimecodeCommand.Create(stdin),

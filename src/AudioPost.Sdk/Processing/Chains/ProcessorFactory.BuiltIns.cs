@@ -73,6 +73,7 @@ public sealed partial class ProcessorFactory
             });
         RegisterFilters();
         RegisterGateAndDeEsser();
+        RegisterRepair();
     }
 
     private void RegisterFilters()
