@@ -86,17 +86,9 @@ internal static class ConvertCommand
     private static int Run(ConvertRequest request, TextWriter stdout, TextWriter stderr)
     {
         var registry = CliFormats.Registry;
-        if (IsSameFile(request.Input, request.Output))
+        if (!OutputFileCheck.TryResolve(registry, request.Input, request.Output, stderr, out var container))
         {
-            return CliErrors.Report(stderr, $"{request.Output}: OUT is the same file as IN; write to another file", ExitCodes.BadUsage);
-        }
-
-        if (!registry.TryGetFormatByExtension(request.Output, out var container) || !registry.TryGetEncoder(container, out _))
-        {
-            return CliErrors.Report(
-                stderr,
-                $"{request.Output}: no registered format writes '{Path.GetExtension(request.Output)}' files; use for example .wav",
-                ExitCodes.BadUsage);
+            return ExitCodes.BadUsage;
         }
 
         IAudioFileReader reader;
@@ -180,16 +172,6 @@ internal static class ConvertCommand
         }
 
         stdout.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
-    }
-
-    // Full paths compared as the file system would (case-insensitively on Windows and macOS), so "a.wav" and
-    // "./A.WAV" are caught where they name the same file; links are not followed.
-    private static bool IsSameFile(string input, string output)
-    {
-        var comparison = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS()
-            ? StringComparison.OrdinalIgnoreCase
-            : StringComparison.Ordinal;
-        return string.Equals(Path.GetFullPath(input), Path.GetFullPath(output), comparison);
     }
 }
 

@@ -8,8 +8,6 @@ using AudioPost.Sdk.Dsp.Restoration;
 using AudioPost.Sdk.Formats;
 using AudioPost.Sdk.Graph;
 using AudioPost.Sdk.Processing.Restoration;
-using AudioPost.Sdk.Sinks;
-using AudioPost.Sdk.Sources;
 
 namespace AudioPost.Cli.Commands;
 
@@ -84,14 +82,9 @@ internal static class DenoiseCommand
     private static int Run(Request request, TextWriter stdout, TextWriter stderr)
     {
         var registry = CliFormats.Registry;
-        if (string.Equals(Path.GetFullPath(request.Input), Path.GetFullPath(request.Output), OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase))
+        if (!OutputFileCheck.TryResolve(registry, request.Input, request.Output, stderr, out var container))
         {
-            return CliErrors.Report(stderr, $"{request.Output}: OUT is the same file as IN; write to another file", ExitCodes.BadUsage);
-        }
-
-        if (!registry.TryGetFormatByExtension(request.Output, out var container) || !registry.TryGetEncoder(container, out _))
-        {
-            return CliErrors.Report(stderr, $"{request.Output}: no registered format writes '{Path.GetExtension(request.Output)}' files; use for example .wav", ExitCodes.BadUsage);
+            return ExitCodes.BadUsage;
         }
 
         var temporary = ConvertCopy.TemporaryPathFor(request.Output);
@@ -129,22 +122,13 @@ internal static class DenoiseCommand
                 reader.Seek(0);
             }
 
-            using var source = new FileSource(reader, leaveOpen: true);
             failedPath = request.Output;
-            using var file = new FileSink(temporary, info.SampleFormat, container, registry) { Metadata = info.Metadata };
-            var sink = new LatencyCompensatedSink(file);
-            var graph = new AudioGraphBuilder(new GraphOptions { SampleRate = info.SampleRate, BlockSize = 1024 });
-            var node = graph.AddProcessor(processor, "denoise");
-            graph.Connect(graph.AddSource(source, "input"), node);
-            graph.Connect(node, graph.AddSink(sink, "output"));
-            var plan = graph.Compile();
-            sink.SkipFrames = plan.LatencyFrames;
-            var result = OfflineRenderer.Render(plan, info.Frames + plan.LatencyFrames, bar);
+            var (latency, result) = FileChainRender.Render(reader, [processor], "denoise", temporary, info.SampleFormat, container, registry, bar);
             bar?.Finish();
             bar = null;
             File.Move(temporary, request.Output, overwrite: true);
             committed = true;
-            WriteResult(stdout, request, info, profile, plan.LatencyFrames, result);
+            WriteResult(stdout, request, info, profile, latency, result);
             return ExitCodes.Success;
         }
         catch (Exception exception) when (CliErrors.IsBadInput(exception) || exception is ArgumentOutOfRangeException)

@@ -79,17 +79,9 @@ internal static class NormalizeCommand
     private static int Run(string inputPath, string outputPath, NormalizationTarget target, bool json, TextWriter stdout, TextWriter stderr)
     {
         var registry = CliFormats.Registry;
-        if (string.Equals(Path.GetFullPath(inputPath), Path.GetFullPath(outputPath), OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase))
+        if (!OutputFileCheck.TryResolve(registry, inputPath, outputPath, stderr, out var container))
         {
-            return CliErrors.Report(stderr, $"{outputPath}: OUT is the same file as IN; write to another file", ExitCodes.BadUsage);
-        }
-
-        if (!registry.TryGetFormatByExtension(outputPath, out var container) || !registry.TryGetEncoder(container, out _))
-        {
-            return CliErrors.Report(
-                stderr,
-                $"{outputPath}: no registered format writes '{Path.GetExtension(outputPath)}' files; use for example .wav",
-                ExitCodes.BadUsage);
+            return ExitCodes.BadUsage;
         }
 
         var temporary = ConvertCopy.TemporaryPathFor(outputPath);

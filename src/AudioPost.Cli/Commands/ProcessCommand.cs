@@ -8,8 +8,6 @@ using AudioPost.Sdk.Formats;
 using AudioPost.Sdk.Graph;
 using AudioPost.Sdk.Processing;
 using AudioPost.Sdk.Processing.Chains;
-using AudioPost.Sdk.Sinks;
-using AudioPost.Sdk.Sources;
 
 namespace AudioPost.Cli.Commands;
 
@@ -82,14 +80,9 @@ internal static class ProcessCommand
     private static int Run(ProcessorFactory factory, Request request, TextWriter stdout, TextWriter stderr)
     {
         var registry = CliFormats.Registry;
-        if (string.Equals(Path.GetFullPath(request.Input), Path.GetFullPath(request.Output), OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase))
+        if (!OutputFileCheck.TryResolve(registry, request.Input, request.Output, stderr, out var container))
         {
-            return CliErrors.Report(stderr, $"{request.Output}: OUT is the same file as IN; write to another file", ExitCodes.BadUsage);
-        }
-
-        if (!registry.TryGetFormatByExtension(request.Output, out var container) || !registry.TryGetEncoder(container, out _))
-        {
-            return CliErrors.Report(stderr, $"{request.Output}: no registered format writes '{Path.GetExtension(request.Output)}' files; use for example .wav", ExitCodes.BadUsage);
+            return ExitCodes.BadUsage;
         }
 
         var temporary = ConvertCopy.TemporaryPathFor(request.Output);
@@ -110,30 +103,13 @@ internal static class ProcessCommand
                 return CliErrors.Report(stderr, $"--chain: {exception.Message}", ExitCodes.BadUsage);
             }
 
-            // Decoding and encoding run on I/O threads of their own, overlapping the chain on the render thread.
-            using var source = new ReadAheadSource(new FileSource(reader, leaveOpen: true));
             failedPath = request.Output;
-            using var file = new FileSink(temporary, request.Format ?? info.SampleFormat, container, registry) { Metadata = info.Metadata };
-            using var behind = new WriteBehindSink(file, leaveOpen: true);
-            var sink = new LatencyCompensatedSink(behind);
-            var graph = new AudioGraphBuilder(new GraphOptions { SampleRate = info.SampleRate, BlockSize = 1024 });
-            var previous = graph.AddSource(source, "input");
-            for (var i = 0; i < processors.Count; i++)
-            {
-                var next = graph.AddProcessor(processors[i], string.Create(CultureInfo.InvariantCulture, $"{i + 1}"));
-                graph.Connect(previous, next);
-                previous = next;
-            }
-
-            graph.Connect(previous, graph.AddSink(sink, "output"));
-            var plan = graph.Compile();
-            sink.SkipFrames = plan.LatencyFrames;
-            var result = OfflineRenderer.Render(plan, info.Frames + plan.LatencyFrames, bar);
+            var (latency, result) = FileChainRender.Render(reader, processors, "chain", temporary, request.Format ?? info.SampleFormat, container, registry, bar);
             bar?.Finish();
             bar = null;
             File.Move(temporary, request.Output, overwrite: true);
             committed = true;
-            WriteResult(stdout, request, info, plan.LatencyFrames, result);
+            WriteResult(stdout, request, info, latency, result);
             return ExitCodes.Success;
         }
         catch (GraphCompileException exception)
