@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
 # Peer benchmark: convert a stereo 48 kHz 24-bit WAV to 32-bit float with our CLI (`audiopost convert`), with sox
 # and with ffmpeg, RUNS times each, interleaved, and print the medians and the ratios (peer time / ours).
-# Whole-process wall time including start-up, and CPU time (user + system). The files live in /dev/shm (memory)
-# when it has room, because on a disk the page-cache writeback of 2.4 GB per run dominates and varies by seconds
-# between runs; set WORKDIR to measure on a disk instead. The input is made once with sox.
+# Whole-process wall time including start-up, and CPU time (user + system). The files live in /dev/shm when it has
+# room (see peer-common.sh). The input is made once with sox.
 # sox runs with -D (no dither; float output does not dither anyway). ffmpeg runs with its defaults (it decodes and
 # encodes in one thread for PCM).
 #   usage: benchmarks/peers/convert-vs-sox-ffmpeg.sh [SECONDS_OF_AUDIO=3600] [RUNS=5]
@@ -11,27 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-3600}
 runs=${2:-5}
-for tool in sox ffmpeg /usr/bin/time; do
-  command -v "$tool" >/dev/null || { echo "$tool is required (apt-get install -y sox ffmpeg time)"; exit 1; }
-done
-
-dotnet build src/AudioPost.Cli -c Release -o artifacts/cli-release >/dev/null
-cli="dotnet artifacts/cli-release/audiopost.dll"
-if [ -z "${WORKDIR:-}" ] && [ -d /dev/shm ] && [ "$(df -k --output=avail /dev/shm | tail -1)" -gt $((seconds * 2000)) ]; then
-  WORKDIR=/dev/shm
-fi
-work=$(mktemp -d -p "${WORKDIR:-${TMPDIR:-/tmp}}")
-trap 'rm -rf "$work"' EXIT
-
-now() { date +%s%N; }
-cpu_ms() { awk '{printf "%d %d", ($1 + $2) * 1000, $1 * 1000}' "$1"; }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-measure() { # name, command...  -> "name wall_ms cpu_ms user_ms"
-  local name=$1; shift
-  local start end
-  start=$(now); /usr/bin/time -f "%U %S" -o "$work/cpu" "$@" >/dev/null 2>&1; end=$(now)
-  echo "$name $(( (end - start) / 1000000 )) $(cpu_ms "$work/cpu")"
-}
+peer_tools=sox
+. benchmarks/peers/peer-common.sh
 
 sox -D -n -r 48000 -c 2 -b 24 "$work/in.wav" synth "$seconds" pinknoise vol -10dB
 bytes=$(stat -c %s "$work/in.wav")

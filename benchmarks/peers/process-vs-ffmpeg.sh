@@ -3,7 +3,7 @@
 # our CLI (`audiopost process --chain`) and with ffmpeg's highpass, equalizer, acompressor and alimiter at the same
 # settings, ffmpeg both with its defaults and with -filter_threads 1. RUNS times each, interleaved; medians and
 # ratios (ffmpeg time / ours) of whole-process wall time and CPU time. Files live in /dev/shm when it has room (see
-# convert-vs-sox-ffmpeg.sh for why). Settings that differ by definition, not by choice: ffmpeg's acompressor and
+# peer-common.sh for why). Settings that differ by definition, not by choice: ffmpeg's acompressor and
 # alimiter take linear levels (given here in dB with ffmpeg's own "dB" suffix), alimiter's auto-level is turned off
 # so it only limits, and its ceiling is a sample peak where ours is a true peak (dBTP).
 #   usage: benchmarks/peers/process-vs-ffmpeg.sh [SECONDS_OF_AUDIO=3600] [RUNS=3]

@@ -3,7 +3,7 @@
 # (`audiopost convert --sample-rate 44100`, presets high and veryhigh), with sox (`rate -h` = soxr HQ, `rate -v` =
 # soxr VHQ) and with ffmpeg's soxr resampler (`aresample=resampler=soxr`, precision 20 = HQ and 28 = VHQ), RUNS times
 # each, interleaved; prints wall-time medians and the ratios (peer time / ours). Whole-process wall time including
-# start-up. Files live in /dev/shm when it has room (see convert-vs-sox-ffmpeg.sh for why). Then it runs the metrics
+# start-up. Files live in /dev/shm when it has room (see peer-common.sh). Then it runs the metrics
 # test (tests/AudioPost.Sdk.Tests, SoxResamplerPeerTests), which prints ripple / alias rejection / THD+N for ours and
 # soxr side by side.
 #   usage: benchmarks/peers/resample-vs-soxr.sh [SECONDS_OF_AUDIO=600] [RUNS=3]
@@ -11,26 +11,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-600}
 runs=${2:-3}
-for tool in sox ffmpeg /usr/bin/time; do
-  command -v "$tool" >/dev/null || { echo "$tool is required (apt-get install -y sox ffmpeg time)"; exit 1; }
-done
-
-dotnet build src/AudioPost.Cli -c Release -o artifacts/cli-release >/dev/null
-cli="dotnet artifacts/cli-release/audiopost.dll"
-if [ -z "${WORKDIR:-}" ] && [ -d /dev/shm ] && [ "$(df -k --output=avail /dev/shm | tail -1)" -gt $((seconds * 1500)) ]; then
-  WORKDIR=/dev/shm
-fi
-work=$(mktemp -d -p "${WORKDIR:-${TMPDIR:-/tmp}}")
-trap 'rm -rf "$work"' EXIT
-
-now() { date +%s%N; }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-measure() { # name, command...  -> "name wall_ms user_ms"
-  local name=$1; shift
-  local start end
-  start=$(now); /usr/bin/time -f "%U" -o "$work/cpu" "$@" >/dev/null 2>&1; end=$(now)
-  echo "$name $(( (end - start) / 1000000 )) $(awk '{printf "%d", $1 * 1000}' "$work/cpu")"
-}
+peer_tools=sox
+. benchmarks/peers/peer-common.sh
 
 sox -D -n -r 48000 -c 2 -e floating-point -b 32 "$work/in.wav" synth "$seconds" pinknoise vol -10dB
 
@@ -44,9 +26,8 @@ for _ in $(seq "$runs"); do
   rm -f "$work/o.wav"; measure ffmpeg-soxr28 ffmpeg -nostdin -v error -y -i "$work/in.wav" -af aresample=44100:resampler=soxr:precision=28 -c:a pcm_f32le "$work/o.wav" >> "$work/times"
 done
 
-get() { grep "^$1 " "$work/times" | cut -d' ' -f2 | median; }
-user() { grep "^$1 " "$work/times" | cut -d' ' -f3 | median; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
+get() { col "$1" 2; }
+user() { col "$1" 4; }
 high=$(get ours-high); vhigh=$(get ours-veryhigh)
 soxh=$(get sox-h); soxv=$(get sox-v); ff20=$(get ffmpeg-soxr20); ff28=$(get ffmpeg-soxr28)
 audio_s=$seconds
