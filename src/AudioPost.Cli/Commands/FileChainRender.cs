@@ -47,4 +47,52 @@ internal static class FileChainRender
         var result = OfflineRenderer.Render(plan, info.Frames + plan.LatencyFrames, progress);
         return (plan.LatencyFrames, result);
     }
+
+    /// <summary>
+    /// Whether <see cref="RenderInChunks"/> can take the chain: every processor forgets (<see cref="IBoundedMemory"/>),
+    /// keeps the channel count, and the file is long enough for at least two chunks. Prepares the processors.
+    /// </summary>
+    public static bool CanRenderInChunks(IReadOnlyList<IAudioProcessor> processors, AudioFileInfo info)
+    {
+        var spec = new ProcessSpec(info.SampleRate, 4096, info.ChannelCount);
+        foreach (var processor in processors)
+        {
+            if (processor is not IBoundedMemory || processor.GetOutputChannelCount(info.ChannelCount) != info.ChannelCount)
+            {
+                return false;
+            }
+
+            processor.Prepare(spec);
+        }
+
+        var memory = ParallelChainRenderer.GetMemoryFrames(processors);
+        var chunk = Math.Max(new ParallelChainOptions().ChunkSeconds * info.SampleRate, 8.0 * memory);
+        return memory != long.MaxValue && info.Frames >= 2 * chunk;
+    }
+
+    /// <summary>
+    /// Renders IN through copies of the chain on <paramref name="threads"/> threads, each reading IN itself, into a new
+    /// file with IN's metadata; the samples are the serial render's (<see cref="ParallelChainRenderer"/>).
+    /// </summary>
+    public static ParallelChainResult RenderInChunks(
+        string input,
+        Func<IReadOnlyList<IAudioProcessor>> createChain,
+        AudioFileInfo info,
+        int threads,
+        string path,
+        SampleFormat format,
+        IAudioFileFormat container,
+        AudioFormatRegistry registry,
+        IProgress<RenderProgress>? progress)
+    {
+        using var file = new FileSink(path, format, container, registry) { Metadata = info.Metadata };
+        return ParallelChainRenderer.Render(
+            () => new FileSource(registry.OpenRead(input), leaveOpen: false),
+            createChain,
+            file,
+            info.SampleRate,
+            info.Frames,
+            new ParallelChainOptions { MaxDegreeOfParallelism = threads },
+            progress);
+    }
 }

@@ -12,9 +12,11 @@ using AudioPost.Sdk.Processing.Chains;
 namespace AudioPost.Cli.Commands;
 
 /// <summary>
-/// <c>audiopost process IN OUT --chain "SPEC" [--format F] [--json]</c>: runs IN through a chain of processors (names
-/// and parameters from <see cref="ProcessorFactory"/>) and writes OUT, sample-aligned with IN: the chain's latency
-/// (look-ahead) is rendered past the end and dropped from the start, so OUT has IN's length and timing.
+/// <c>audiopost process IN OUT --chain "SPEC" [--format F] [--threads N] [--json]</c>: runs IN through a chain of
+/// processors (names and parameters from <see cref="ProcessorFactory"/>) and writes OUT, sample-aligned with IN: the
+/// chain's latency (look-ahead) is rendered past the end and dropped from the start, so OUT has IN's length and timing.
+/// A chain whose processors all forget (<see cref="IBoundedMemory"/>) is rendered in chunks on several threads
+/// (<see cref="ParallelChainRenderer"/>), with the serial render's samples.
 /// </summary>
 internal static class ProcessCommand
 {
@@ -31,13 +33,25 @@ internal static class ProcessCommand
         var list = new Option<bool>("--list") { Description = "List the processors and their parameters, then exit." };
         var format = new Option<string>("--format") { Description = "Sample format of OUT: pcm16, pcm24, pcm32, float32 or float64. Default: IN's." };
         format.AcceptOnlyFromAmong(Formats);
-        var json = new Option<bool>("--json") { Description = "Print one JSON object: input, output, chain, frames, latency_frames, elapsed_seconds, realtime_factor." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object: input, output, chain, frames, latency_frames, threads, chunks, elapsed_seconds, realtime_factor." };
+        var threads = new Option<int>("--threads")
+        {
+            Description = "Threads that render chunks of the file side by side, 1 to 64 (1: one thread, as a device would). Default: the processor count. Chains with a reverb, delay or restoration stage always render on one thread.",
+            DefaultValueFactory = _ => Math.Min(64, Environment.ProcessorCount),
+        };
+        threads.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 64)
+            {
+                result.AddError("--threads must be 1 to 64.");
+            }
+        });
         input.Arity = ArgumentArity.ZeroOrOne;
         output.Arity = ArgumentArity.ZeroOrOne;
 
         var command = new Command("process", "Run an audio file through a chain of processors (filters, EQ, dynamics, delay, reverb).")
         {
-            input, output, chain, list, format, json,
+            input, output, chain, list, format, threads, json,
         };
         command.Validators.Add(result =>
         {
@@ -71,6 +85,7 @@ internal static class ProcessCommand
                 parseResult.GetValue(output)!,
                 parseResult.GetValue(chain)!,
                 SampleFormatNames.Parse(parseResult.GetValue(format)),
+                parseResult.GetValue(threads),
                 parseResult.GetValue(json));
             return Run(factory, request, configuration.Output, configuration.Error);
         });
@@ -104,12 +119,26 @@ internal static class ProcessCommand
             }
 
             failedPath = request.Output;
-            var (latency, result) = FileChainRender.Render(reader, processors, "chain", temporary, request.Format ?? info.SampleFormat, container, registry, bar);
+            var format = request.Format ?? info.SampleFormat;
+            var chunked = request.Threads > 1 && FileChainRender.CanRenderInChunks(processors, info);
+            long latency, chunks = 1;
+            RenderProgress result;
+            var threads = 1;
+            if (chunked)
+            {
+                var parallel = FileChainRender.RenderInChunks(
+                    request.Input, () => factory.CreateChain(request.Chain, info.SampleRate), info, request.Threads, temporary, format, container, registry, bar);
+                (result, latency, chunks, threads) = (parallel.Progress, parallel.LatencyFrames, parallel.Chunks, parallel.Workers);
+            }
+            else
+            {
+                (latency, result) = FileChainRender.Render(reader, processors, "chain", temporary, format, container, registry, bar);
+            }
             bar?.Finish();
             bar = null;
             File.Move(temporary, request.Output, overwrite: true);
             committed = true;
-            WriteResult(stdout, request, info, latency, result);
+            WriteResult(stdout, request, info, latency, result, threads, chunks);
             return ExitCodes.Success;
         }
         catch (GraphCompileException exception)
@@ -130,13 +159,13 @@ internal static class ProcessCommand
         }
     }
 
-    private static void WriteResult(TextWriter stdout, Request request, AudioFileInfo info, long latency, RenderProgress result)
+    private static void WriteResult(TextWriter stdout, Request request, AudioFileInfo info, long latency, RenderProgress result, int threads, long chunks)
     {
         if (!request.Json)
         {
             stdout.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"Processed {info.Frames} frames ({(double)info.Frames / info.SampleRate:0.###} s, {info.ChannelCount} ch, {info.SampleRate} Hz) through \"{request.Chain}\" in {result.Elapsed.TotalSeconds:0.000} s ({result.RealtimeFactor:0}x real time); latency {latency} frames compensated"));
+                $"Processed {info.Frames} frames ({(double)info.Frames / info.SampleRate:0.###} s, {info.ChannelCount} ch, {info.SampleRate} Hz) through \"{request.Chain}\" in {result.Elapsed.TotalSeconds:0.000} s ({result.RealtimeFactor:0}x real time{(threads > 1 ? $", {chunks} chunks on {threads} threads" : "")}); latency {latency} frames compensated"));
             stdout.WriteLine($"Wrote {request.Output}");
             return;
         }
@@ -150,6 +179,8 @@ internal static class ProcessCommand
             writer.WriteString("chain", request.Chain);
             writer.WriteNumber("frames", info.Frames);
             writer.WriteNumber("latency_frames", latency);
+            writer.WriteNumber("threads", threads);
+            writer.WriteNumber("chunks", chunks);
             writer.WriteNumber("elapsed_seconds", result.Elapsed.TotalSeconds);
             writer.WriteNumber("realtime_factor", result.RealtimeFactor);
             writer.WriteEndObject();
@@ -158,5 +189,5 @@ internal static class ProcessCommand
         stdout.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
     }
 
-    private readonly record struct Request(string Input, string Output, string Chain, SampleFormat? Format, bool Json);
+    private readonly record struct Request(string Input, string Output, string Chain, SampleFormat? Format, int Threads, bool Json);
 }

@@ -24,6 +24,11 @@ public sealed class AudioParameter
     private readonly BoundedQueue<Command> _commands;
     private readonly AutomationTimeline _timeline;
     private float[] _values = [];
+
+    // The first _uniformFrames entries of _values all hold _uniformValue, so a steady parameter need not refill them
+    // every block (a chain of a dozen steady parameters otherwise writes a dozen blocks of constants per block).
+    private float _uniformValue;
+    private int _uniformFrames;
     private float _target;
     private float _current;
     private float _glideStep;
@@ -143,6 +148,7 @@ public sealed class AudioParameter
         ArgumentOutOfRangeException.ThrowIfLessThan(sampleRate, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBlockFrames, 1);
         _values = new float[maxBlockFrames];
+        _uniformFrames = 0;
         _glideFrames = Math.Max(1, (int)Math.Round(SmoothingSeconds * sampleRate));
     }
 
@@ -180,6 +186,7 @@ public sealed class AudioParameter
             }
 
             _timeline.Fill(timelineFrame, values, out _);
+            _uniformFrames = 0;
         }
         if (lead < frameCount)
         {
@@ -230,9 +237,17 @@ public sealed class AudioParameter
 
         if (_glideFramesLeft == 0)
         {
-            destination.Fill(_current);
+            if (destination.Length > _uniformFrames || BitConverter.SingleToInt32Bits(_current) != BitConverter.SingleToInt32Bits(_uniformValue))
+            {
+                destination.Fill(_current);
+                _uniformValue = _current;
+                _uniformFrames = destination.Length;
+            }
+
             return true;
         }
+
+        _uniformFrames = 0;
 
         var i = 0;
         for (; i < destination.Length && _glideFramesLeft > 0; i++)

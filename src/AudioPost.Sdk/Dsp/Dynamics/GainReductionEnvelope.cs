@@ -109,6 +109,17 @@ public sealed class GainReductionEnvelope
     /// a field round trip or <see cref="MathF.Max(float, float)"/>'s NaN and signed-zero handling (several
     /// instructions) on that chain would multiply the cost per sample.
     /// </summary>
+    /// <summary>
+    /// Takes <paramref name="leader"/>'s state, so that this envelope continues exactly where it is: how a fully linked
+    /// compressor keeps its unused envelopes in step. Both envelopes must be without look-ahead. Real-time safe.
+    /// </summary>
+    internal void FollowWithoutLookAhead(GainReductionEnvelope leader)
+    {
+        _release = leader._release;
+        _attack = leader._attack;
+        CurrentReductionDb = leader.CurrentReductionDb;
+    }
+
     private void ProcessWithoutLookAhead(Span<float> values, float attack, float release)
     {
         if (values.IsEmpty)

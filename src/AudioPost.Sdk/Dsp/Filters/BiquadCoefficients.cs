@@ -99,6 +99,26 @@ public readonly record struct BiquadCoefficients(double B0, double B1, double B2
         return new BiquadCoefficients(b0 / a0, b1 / a0, b2 / a0, a1 / a0, a2 / a0);
     }
 
+    /// <summary>
+    /// Gets the magnitude of the section's larger pole: how fast its memory fades (each sample multiplies what is left
+    /// of a past input by at most this). Below 1 for a stable section; 0 for a section without feedback.
+    /// </summary>
+    public double MaxPoleRadius
+    {
+        get
+        {
+            // The poles are the roots of z^2 + a1 z + a2: a complex pair has magnitude sqrt(a2), real roots their own.
+            var discriminant = (A1 * A1) - (4 * A2);
+            if (discriminant < 0)
+            {
+                return Math.Sqrt(A2);
+            }
+
+            var root = Math.Sqrt(discriminant);
+            return Math.Max(Math.Abs((-A1 + root) / 2), Math.Abs((-A1 - root) / 2));
+        }
+    }
+
     /// <summary>Evaluates the complex response <c>H(e^jω)</c> at <paramref name="frequency"/> Hz.</summary>
     /// <param name="frequency">Frequency in Hz (0 to <paramref name="sampleRate"/> / 2 for the audible half).</param>
     /// <param name="sampleRate">Sample rate in Hz.</param>

@@ -27,7 +27,7 @@ namespace AudioPost.Sdk.Processing.Dynamics;
 /// is read from any thread. Process and Reset follow the real-time rules (no allocation, locks or throws for data);
 /// Prepare allocates.</para>
 /// </remarks>
-public sealed class CompressorProcessor : IAudioProcessor, IMultiInputProcessor
+public sealed class CompressorProcessor : IAudioProcessor, IMultiInputProcessor, IBoundedMemory
 {
     /// <summary>The longest look-ahead accepted, in ms.</summary>
     public const double MaxLookAheadMilliseconds = 20;
@@ -140,6 +140,21 @@ public sealed class CompressorProcessor : IAudioProcessor, IMultiInputProcessor
 
     /// <inheritdoc />
     public int LatencyFrames => _latency;
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The look-ahead delay plus the time the detector (RMS window) and the gain envelope (attack and release, both
+    /// first-order) take to forget, at the current settings. The side-chain key, if connected, must be bounded too.
+    /// </remarks>
+    public long MemoryFrames
+    {
+        get
+        {
+            var window = Detection == DetectionMode.Rms ? RmsWindowMilliseconds : 0;
+            var seconds = (window + Attack.Value + Release.Value) / 1000.0;
+            return ProcessorMemory.Add(_latency, ProcessorMemory.FromTimeConstant(seconds, Math.Max(1, _sampleRate)));
+        }
+    }
 
     /// <summary>Gets 2: port 0 is the main (compressed), port 1 the side-chain key (when added as a multi-input node).</summary>
     public int InputCount => 2;
@@ -298,10 +313,22 @@ public sealed class CompressorProcessor : IAudioProcessor, IMultiInputProcessor
             }
         }
 
-        if (detected > 1 && !(link.IsConstant && link.First == 0f))
+        // Fully linked without look-ahead, every channel follows the loudest: one envelope serves them all.
+        var shared = detected > 1 && link.IsConstant && link.First == 100f && _latency == 0;
+        if (shared)
+        {
+            var largest = _work.AsSpan(0, frames);
+            for (var d = 1; d < detected; d++)
+            {
+                TensorPrimitives.Max(largest, _work.AsSpan(d * _maxBlock, frames), largest);
+            }
+        }
+        else if (detected > 1 && !(link.IsConstant && link.First == 0f))
         {
             LinkChannels(detected, frames, link);
         }
+
+        var envelopes = shared ? 1 : detected;
 
         var constantTimes = attack.IsConstant && release.IsConstant;
         if (constantTimes)
@@ -317,7 +344,7 @@ public sealed class CompressorProcessor : IAudioProcessor, IMultiInputProcessor
             }
         }
 
-        for (var d = 0; d < detected; d++)
+        for (var d = 0; d < envelopes; d++)
         {
             var demand = _work.AsSpan(d * _maxBlock, frames);
             if (constantTimes)
@@ -330,25 +357,43 @@ public sealed class CompressorProcessor : IAudioProcessor, IMultiInputProcessor
             }
         }
 
+        for (var d = envelopes; d < detected; d++)
+        {
+            // Kept in step so that unlinking later continues from where the shared envelope is.
+            _envelopes[d].FollowWithoutLookAhead(_envelopes[0]);
+        }
+
         _delay!.Process(main);
         var mixStart = _mix;
         var mixTarget = _bypassed ? 0f : 1f;
+        var mixEnd = mixStart;
+        var gains = _gains.AsSpan(0, frames);
+        var gainsFor = -1;
         GainReduction.BeginWrite();
         for (var c = 0; c < _channels; c++)
         {
-            var d = detected == 1 ? 0 : c;
-            var reduction = _work.AsSpan(d * _maxBlock, frames);
-            _mix = mixStart;
-            var gainsDb = _gainsDb.AsSpan(0, frames);
-            var mixEnd = FillGainsDb(reduction, makeup.Values, mixTarget, gainsDb);
+            var d = envelopes == 1 ? 0 : c;
+            if (d != gainsFor)
+            {
+                // Channels that share an envelope share the gains: computed (dB, mix, exp) once.
+                var reduction = _work.AsSpan(d * _maxBlock, frames);
+                _mix = mixStart;
+                var gainsDb = _gainsDb.AsSpan(0, frames);
+                mixEnd = FillGainsDb(reduction, makeup.Values, mixTarget, gainsDb);
+                if (!(mixEnd == 0f && mixStart == 0f))
+                {
+                    GainMath.ToGain(gainsDb, gains);
+                }
+
+                gainsFor = d;
+            }
+
             GainReduction.Set(c, _envelopes[d].CurrentReductionDb * mixEnd);
             if (mixEnd == 0f && mixStart == 0f)
             {
                 continue;
             }
 
-            var gains = _gains.AsSpan(0, frames);
-            GainMath.ToGain(gainsDb, gains);
             AudioMath.ApplyGain(main[c], gains, main[c]);
         }
 

@@ -9,7 +9,7 @@ namespace AudioPost.Sdk.Processing.Dynamics;
 /// align parallel paths.
 /// </summary>
 /// <remarks>Real-time safe: Process and Reset neither allocate nor lock; Prepare (control thread) allocates.</remarks>
-public sealed class TruePeakLimiterProcessor : IAudioProcessor
+public sealed class TruePeakLimiterProcessor : IAudioProcessor, IBoundedMemory
 {
     private readonly double _lookAheadMilliseconds;
     private readonly double _releaseMilliseconds;
@@ -40,6 +40,15 @@ public sealed class TruePeakLimiterProcessor : IAudioProcessor
 
     /// <inheritdoc />
     public int LatencyFrames => _limiter?.LatencyFrames ?? 0;
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The look-ahead delay and the peak hold (each one latency long, the true-peak interpolator's history included),
+    /// the moving average over the look-ahead, then the release's exponential decay.
+    /// </remarks>
+    public long MemoryFrames => _limiter is { } limiter
+        ? ProcessorMemory.Add(3L * limiter.LatencyFrames, ProcessorMemory.FromTimeConstant(_releaseMilliseconds / 1000.0, limiter.SampleRate))
+        : 0;
 
     /// <inheritdoc />
     /// <exception cref="ArgumentOutOfRangeException">The sample rate is outside 8–384 kHz or there are no channels.</exception>

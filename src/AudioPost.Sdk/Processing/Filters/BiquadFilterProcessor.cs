@@ -13,7 +13,7 @@ namespace AudioPost.Sdk.Processing.Filters;
 /// No latency (reported as 0, bypassed or not). Any channel count. <see cref="Prepare"/> allocates (control thread);
 /// <see cref="Process"/> and <see cref="Reset"/> are real-time safe. Bypass follows <see cref="IBypassable"/>.
 /// </remarks>
-public sealed class BiquadFilterProcessor : IAudioProcessor, IBypassable
+public sealed class BiquadFilterProcessor : IAudioProcessor, IBypassable, IBoundedMemory
 {
     private readonly ParametricEqBand _band;
     private volatile bool _bypassed;
@@ -51,6 +51,10 @@ public sealed class BiquadFilterProcessor : IAudioProcessor, IBypassable
         get => _bypassed;
         set => _bypassed = value;
     }
+
+    /// <inheritdoc />
+    /// <remarks>From the section's slower pole at the current frequency, Q and gain; 0 while bypassed or at 0 dB of a peak or shelf.</remarks>
+    public long MemoryFrames => _band.MemoryFrames(_bypassed);
 
     /// <inheritdoc />
     public void Prepare(in ProcessSpec spec) => _band.Prepare(spec);

@@ -13,7 +13,7 @@ namespace AudioPost.Sdk.Processing.Filters;
 /// not); any channel count. <see cref="Prepare"/> allocates (control thread); <see cref="Process"/> and
 /// <see cref="Reset"/> are real-time safe. Bypass follows <see cref="IBypassable"/>.
 /// </remarks>
-public sealed class ButterworthFilterProcessor : IAudioProcessor, IBypassable
+public sealed class ButterworthFilterProcessor : IAudioProcessor, IBypassable, IBoundedMemory
 {
     /// <summary>The lowest cutoff accepted, in Hz.</summary>
     public const float MinFrequency = 10f;
@@ -23,6 +23,7 @@ public sealed class ButterworthFilterProcessor : IAudioProcessor, IBypassable
 
     private ButterworthFilter? _filter;
     private volatile bool _bypassed;
+    private int _sampleRate;
     private bool _wasBypassed;
 
     /// <summary>Creates a filter.</summary>
@@ -60,9 +61,31 @@ public sealed class ButterworthFilterProcessor : IAudioProcessor, IBypassable
     }
 
     /// <inheritdoc />
+    /// <remarks>The sum of the sections' memories (each from its slower pole) at the current frequency; 0 while bypassed.</remarks>
+    public long MemoryFrames
+    {
+        get
+        {
+            if (_bypassed || _sampleRate == 0)
+            {
+                return 0;
+            }
+
+            var frames = 0L;
+            foreach (var section in ButterworthDesign.Butterworth(Pass, Order, _sampleRate, Math.Min(Frequency.Value, 0.49 * _sampleRate)))
+            {
+                frames = ProcessorMemory.Add(frames, ProcessorMemory.FromPoleRadius(section.MaxPoleRadius));
+            }
+
+            return frames;
+        }
+    }
+
+    /// <inheritdoc />
     public void Prepare(in ProcessSpec spec)
     {
         Frequency.Prepare(spec.SampleRate, spec.MaxBlockFrames);
+        _sampleRate = spec.SampleRate;
         _filter = new ButterworthFilter(Pass, Order, spec.SampleRate, Math.Max(1, spec.ChannelCount), spec.MaxBlockFrames, Math.Min(Frequency.Value, 0.49 * spec.SampleRate));
     }
 

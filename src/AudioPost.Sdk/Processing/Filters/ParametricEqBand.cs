@@ -34,6 +34,7 @@ public sealed class ParametricEqBand
     private volatile bool _enabled;
     private StateVariableFilter? _filter;
     private bool _idle = true;
+    private int _sampleRate;
 
     /// <summary>Creates a band.</summary>
     /// <param name="type">The response.</param>
@@ -85,7 +86,23 @@ public sealed class ParametricEqBand
         Q.Prepare(spec.SampleRate, spec.MaxBlockFrames);
         Gain.Prepare(spec.SampleRate, spec.MaxBlockFrames);
         _filter = new StateVariableFilter(spec.SampleRate, Math.Max(1, spec.ChannelCount), spec.MaxBlockFrames);
+        _sampleRate = spec.SampleRate;
         _idle = true;
+    }
+
+    /// <summary>Frames the band takes to forget its input at the current settings (see <see cref="Processing.IBoundedMemory"/>); 0 when it passes the signal untouched.</summary>
+    internal long MemoryFrames(bool bypassed)
+    {
+        var type = _type;
+        if (bypassed || !_enabled || _sampleRate == 0 || (Gain.Value == 0f && type is BiquadType.Peak or BiquadType.LowShelf or BiquadType.HighShelf))
+        {
+            return 0;
+        }
+
+        // The state-variable structure realises the cookbook transfer function, so it has the cookbook section's poles.
+        var frequency = Math.Min(Frequency.Value, (_sampleRate / 2.0) * 0.999);
+        var section = BiquadCoefficients.Design(type, _sampleRate, frequency, Q.Value, Gain.Value);
+        return ProcessorMemory.FromPoleRadius(section.MaxPoleRadius);
     }
 
     internal void Reset()

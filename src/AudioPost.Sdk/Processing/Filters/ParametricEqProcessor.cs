@@ -13,7 +13,7 @@ namespace AudioPost.Sdk.Processing.Filters;
 /// <see cref="Prepare"/> allocates (control thread); <see cref="Process"/> and <see cref="Reset"/> are real-time
 /// safe. Bypass follows <see cref="IBypassable"/>.</para>
 /// </remarks>
-public sealed class ParametricEqProcessor : IAudioProcessor, IBypassable
+public sealed class ParametricEqProcessor : IAudioProcessor, IBypassable, IBoundedMemory
 {
     /// <summary>The most bands an equaliser can have.</summary>
     public const int MaxBands = 32;
@@ -44,6 +44,23 @@ public sealed class ParametricEqProcessor : IAudioProcessor, IBypassable
     {
         get => _bypassed;
         set => _bypassed = value;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The bands run in series, so their memories add; a disabled band, or a peak or shelf at 0 dB, adds nothing.</remarks>
+    public long MemoryFrames
+    {
+        get
+        {
+            var bypassed = _bypassed;
+            var frames = 0L;
+            foreach (var band in _bands)
+            {
+                frames = ProcessorMemory.Add(frames, band.MemoryFrames(bypassed));
+            }
+
+            return frames;
+        }
     }
 
     /// <inheritdoc />

@@ -8,7 +8,7 @@ namespace AudioPost.Sdk.Processing.Mixing;
 /// Applies a gain in dB to every channel. The gain is an <see cref="AudioParameter"/>: smoothed
 /// when set, sample-accurate when automated. Any channel count; no latency; real-time safe.
 /// </summary>
-public sealed class GainProcessor : IAudioProcessor
+public sealed class GainProcessor : IAudioProcessor, IBoundedMemory
 {
     private float[] _gains = [];
 
@@ -24,6 +24,10 @@ public sealed class GainProcessor : IAudioProcessor
 
     /// <summary>Gets the gain parameter, in dB (-144 to +24; -144 is silence).</summary>
     public AudioParameter Gain { get; }
+
+    /// <inheritdoc />
+    /// <remarks>0: the output depends on the current input sample alone.</remarks>
+    public long MemoryFrames => 0;
 
     /// <inheritdoc />
     public void Prepare(in ProcessSpec spec)
