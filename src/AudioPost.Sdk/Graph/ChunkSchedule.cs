@@ -6,7 +6,7 @@ namespace AudioPost.Sdk.Graph;
 
 /// <summary>
 /// The chunks of a <see cref="ParallelChainRenderer"/> render and the slots that carry them from the workers to the
-/// writing thread: chunk i travels in slot i mod (2 × workers), which its worker may fill only once the writer has
+/// writing thread: chunk i travels in slot i mod (workers + 2), which its worker may fill only once the writer has
 /// emptied it of chunk i − slots. Workers take chunks in increasing order, so no one waits for a chunk nobody renders.
 /// </summary>
 internal sealed class ChunkSchedule
@@ -27,7 +27,8 @@ internal sealed class ChunkSchedule
         LatencyFrames = latencyFrames;
         ChannelCount = channels;
         _frameCount = frameCount;
-        var slots = (int)Math.Min(2L * workers, Math.Max(1, chunks));
+        // One chunk being written, one rendering per worker, one spare so a worker that finishes early can go on.
+        var slots = (int)Math.Min(workers + 2L, Math.Max(1, chunks));
         var slotFrames = (int)Math.Min(chunkFrames, Math.Max(1, frameCount));
         _slots = new float[slots][];
         _free = new SemaphoreSlim[slots];

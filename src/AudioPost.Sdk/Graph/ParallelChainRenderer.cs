@@ -22,8 +22,8 @@ namespace AudioPost.Sdk.Graph;
 /// skipped at the start, so the sink receives exactly frames 0 to <c>frameCount</c> − 1 of the input's timeline.</para>
 /// <para><b>Cost.</b> Each worker reads the source itself (so the source must read any frame on demand, as
 /// <see cref="FileSource"/> does), and each chunk after the first repeats M frames; chunks are at least 8 M long.
-/// Two chunks per worker are buffered: 2 × workers × chunk × channels floats (about 92 MB for 2 workers and 60 s
-/// chunks of stereo at 48 kHz).</para>
+/// Chunks wait in (workers + 2) buffers of chunk × channels floats: about 180 MB for 2 workers and 120 s chunks of
+/// stereo at 48 kHz.</para>
 /// <para><b>Threads.</b> <see cref="Render"/> blocks the calling thread, which writes the sink; the workers are
 /// threads of their own, joined before it returns (also on failure). Not for a real-time thread.</para>
 /// </remarks>

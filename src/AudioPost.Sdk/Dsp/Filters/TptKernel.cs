@@ -56,8 +56,9 @@ internal static class TptKernel
             {
                 var a = Avx.ConvertToVector256Double(Vector128.Create(c0.Slice(i, Lanes)));
                 var b = Avx.ConvertToVector256Double(Vector128.Create(c1.Slice(i, Lanes)));
-                var c = Avx.ConvertToVector256Double(Vector128.Create(c2.Slice(i, Lanes)));
-                var d = Avx.ConvertToVector256Double(Vector128.Create(c3.Slice(i, Lanes)));
+                // Lanes without a channel of their own repeat channel 0 (as the scalar tail does) without converting it again.
+                var c = count > 2 ? Avx.ConvertToVector256Double(Vector128.Create(c2.Slice(i, Lanes))) : a;
+                var d = count > 3 ? Avx.ConvertToVector256Double(Vector128.Create(c3.Slice(i, Lanes))) : a;
                 var ab0 = Avx.UnpackLow(a, b);
                 var ab1 = Avx.UnpackHigh(a, b);
                 var cd0 = Avx.UnpackLow(c, d);
