@@ -86,6 +86,48 @@ public sealed class ProcessCommandTests
         Assert.Contains("compressor threshold=-20 (dB)", result.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Process_OnSeveralThreads_WritesTheSameBytesAsOneThread()
+    {
+        // 250 s at 8 kHz: two full 120 s chunks and a short third, in a file of 2 million frames.
+        using var directory = new TempDirectory();
+        var input = directory.File("long.wav");
+        var random = new Random(11);
+        var samples = new float[250 * 8000];
+        for (var i = 0; i < samples.Length; i++)
+        {
+            var level = (i / 2000 % 7) switch { 0 => 0.9, 3 => 0.3, _ => 0.02 };
+            samples[i] = (float)(((random.NextDouble() * 2) - 1) * level);
+        }
+
+        using (var writer = AudioFormatRegistry.Default.Create(input, new AudioSpec(8000, ChannelLayout.Mono), SampleFormat.Float32))
+        {
+            writer.Write(TestSignals.Block(samples, 1));
+            writer.Complete();
+        }
+
+        const string chain = "highpass f=80; eq f=2000 gain=3 q=1; compressor threshold=-18 ratio=3 attack=10 release=100; limiter ceiling=-1";
+        var parallel = CliRunner.Run("process", input, directory.File("parallel.wav"), "--chain", chain, "--threads", "2", "--json");
+        var serial = CliRunner.Run("process", input, directory.File("serial.wav"), "--chain", chain, "--threads", "1", "--json");
+
+        Assert.Equal(0, parallel.ExitCode);
+        Assert.Equal(0, serial.ExitCode);
+        using var parallelJson = JsonDocument.Parse(parallel.Stdout);
+        using var serialJson = JsonDocument.Parse(serial.Stdout);
+        Assert.Equal(3, parallelJson.RootElement.GetProperty("chunks").GetInt64());
+        Assert.Equal(2, parallelJson.RootElement.GetProperty("threads").GetInt32());
+        Assert.Equal(1, serialJson.RootElement.GetProperty("threads").GetInt32());
+        Assert.Equal(File.ReadAllBytes(directory.File("serial.wav")), File.ReadAllBytes(directory.File("parallel.wav")));
+    }
+
+    [Fact]
+    public void Process_ThreadsOutOfRange_IsAUsageError()
+    {
+        var result = CliRunner.Run("process", "in.wav", "out.wav", "--chain", "gain", "--threads", "0");
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("--threads must be 1 to 64", result.Stderr, StringComparison.Ordinal);
+    }
+
     private static float[] WriteQuietNoise(string path, int frames)
     {
         var random = new Random(7);
