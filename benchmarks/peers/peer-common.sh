@@ -6,9 +6,7 @@ for tool in ffmpeg /usr/bin/time ${peer_tools:-}; do
   command -v "$tool" >/dev/null || { echo "$tool is required (apt-get install -y ffmpeg time ${peer_tools:-})"; exit 1; }
 done
 
-# Published as the CLI ships: ReadyToRun, so start-up is not spent compiling the code it is about to run (0.3 s of
-# JIT before the first sample otherwise, a tenth of a 3 s job).
-dotnet publish src/AudioPost.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o artifacts/cli-release >/dev/null
+dotnet build src/AudioPost.Cli -c Release -o artifacts/cli-release >/dev/null
 cli="dotnet artifacts/cli-release/audiopost.dll"
 if [ -z "${WORKDIR:-}" ] && [ -d /dev/shm ] && [ "$(df -k --output=avail /dev/shm | tail -1)" -gt $((seconds * 2000)) ]; then
   WORKDIR=/dev/shm
