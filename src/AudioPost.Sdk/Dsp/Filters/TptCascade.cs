@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using AudioPost.Sdk.Buffers;
 
@@ -53,6 +54,13 @@ internal sealed class TptCascade
         var frames = block.FrameCount;
         var lanes = _lanes.AsSpan(0, frames);
         var stride = 2 * _sections.Length;
+        if (!perFrame && TptTimeLanes.Accepts(channels, _sections))
+        {
+            TptTimeLanes.Process(block.SliceChannels(0, channels), _sections, _state.AsSpan(0, stride), MemoryMarshal.Cast<Vector256<double>, double>(_lanes.AsSpan()));
+            TptKernel.Flush(_state.AsSpan(0, stride));
+            return;
+        }
+
         for (var first = 0; first < channels; first += TptKernel.Lanes)
         {
             var count = Math.Min(TptKernel.Lanes, channels - first);
