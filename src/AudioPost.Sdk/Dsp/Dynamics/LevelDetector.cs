@@ -48,6 +48,9 @@ public struct LevelDetector
     /// <summary>Clears the envelope (silence). Real-time safe.</summary>
     public void Reset() => _state = 0f;
 
+    /// <summary>Gets whether the level is the instantaneous peak (peak detection without a window): a stateless, monotonic function of |x|.</summary>
+    internal readonly bool IsInstantPeak => Mode == DetectionMode.Peak && _coefficient == 0f;
+
     /// <summary>Writes the level of each sample of <paramref name="source"/>, in dB, to <paramref name="levelDb"/>.</summary>
     /// <param name="source">The samples.</param>
     /// <param name="levelDb">At least as long as <paramref name="source"/>; may not overlap it.</param>

@@ -297,10 +297,34 @@ public sealed class CompressorProcessor : IAudioProcessor, IMultiInputProcessor,
         var link = Link.Process(timeline, frames);
 
         var detected = key.ChannelCount == 1 ? 1 : _channels;
-        for (var d = 0; d < detected; d++)
+
+        // Fully linked without look-ahead, every channel follows the loudest: one envelope serves them all. With an
+        // instantaneous peak detector the loudest channel can be picked before the detector and the curve (both
+        // monotonic in |x|), so they run once instead of once per channel.
+        var shared = detected > 1 && link.IsConstant && link.First == 100f && _latency == 0;
+        var picked = shared && _detectors[0].IsInstantPeak;
+        if (picked)
+        {
+            var loudest = _work.AsSpan(0, frames);
+            var other = _work.AsSpan(_maxBlock, frames);
+            TensorPrimitives.Abs(key[0], loudest);
+            for (var d = 1; d < detected; d++)
+            {
+                TensorPrimitives.Abs(key[d], other);
+                TensorPrimitives.Max(loudest, other, loudest);
+            }
+
+            _detectors[0].Process(loudest, loudest);
+        }
+
+        for (var d = 0; d < (picked ? 1 : detected); d++)
         {
             var demand = _work.AsSpan(d * _maxBlock, frames);
-            _detectors[d].Process(key[d], demand);
+            if (!picked)
+            {
+                _detectors[d].Process(key[d], demand);
+            }
+
             if (threshold.IsConstant && ratio.IsConstant && knee.IsConstant)
             {
                 GainComputer.CompressorReductionDb(demand, demand, threshold.First, ratio.First, knee.First);
@@ -313,12 +337,10 @@ public sealed class CompressorProcessor : IAudioProcessor, IMultiInputProcessor,
             }
         }
 
-        // Fully linked without look-ahead, every channel follows the loudest: one envelope serves them all.
-        var shared = detected > 1 && link.IsConstant && link.First == 100f && _latency == 0;
         if (shared)
         {
             var largest = _work.AsSpan(0, frames);
-            for (var d = 1; d < detected; d++)
+            for (var d = 1; d < detected && !picked; d++)
             {
                 TensorPrimitives.Max(largest, _work.AsSpan(d * _maxBlock, frames), largest);
             }
