@@ -7,6 +7,7 @@ public sealed record TimelineRenderOptions
 {
     private readonly int _blockSize = 1024;
     private readonly long? _length;
+    private readonly int _maxDegreeOfParallelism = Environment.ProcessorCount;
 
     /// <summary>Gets the sample encoding of the file; default 24-bit PCM.</summary>
     public SampleFormat SampleFormat { get; init; } = SampleFormat.Pcm24;
@@ -39,6 +40,20 @@ public sealed record TimelineRenderOptions
             }
 
             _length = value;
+        }
+    }
+
+    /// <summary>Gets the most threads that render tracks (each a clip source and its inserts, fader and pan) at the same
+    /// time, 1 or more; default <see cref="Environment.ProcessorCount"/>. The file is the same bits at every value (see
+    /// <see cref="Graph.OfflineRenderOptions.MaxDegreeOfParallelism"/>); 1 renders on the calling thread only.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
+    public int MaxDegreeOfParallelism
+    {
+        get => _maxDegreeOfParallelism;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            _maxDegreeOfParallelism = value;
         }
     }
 
