@@ -32,6 +32,12 @@ public sealed class AudioParameter
     private int _glideFrames = 1;
     private int _droppedEvents;
 
+    // The leading frames of _values that already hold _filledBits from an earlier constant block: a parameter that
+    // does not move is not rewritten block after block (a few kilobytes per parameter per block, a dozen parameters
+    // per track). Any other write to _values shortens or clears the run.
+    private int _filledFrames;
+    private int _filledBits;
+
     /// <summary>Creates a parameter.</summary>
     /// <param name="name">Name for diagnostics and automation lanes.</param>
     /// <param name="defaultValue">Initial value, inside [<paramref name="minimum"/>, <paramref name="maximum"/>].</param>
@@ -143,6 +149,7 @@ public sealed class AudioParameter
         ArgumentOutOfRangeException.ThrowIfLessThan(sampleRate, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBlockFrames, 1);
         _values = new float[maxBlockFrames];
+        _filledFrames = 0;
         _glideFrames = Math.Max(1, (int)Math.Round(SmoothingSeconds * sampleRate));
     }
 
@@ -180,6 +187,7 @@ public sealed class AudioParameter
             }
 
             _timeline.Fill(timelineFrame, values, out _);
+            _filledFrames = Math.Min(_filledFrames, lead);
         }
         if (lead < frameCount)
         {
@@ -230,10 +238,19 @@ public sealed class AudioParameter
 
         if (_glideFramesLeft == 0)
         {
-            destination.Fill(_current);
+            // Bitwise, so a -0 or a NaN is written as it is.
+            var bits = BitConverter.SingleToInt32Bits(_current);
+            if (destination.Length > _filledFrames || bits != _filledBits)
+            {
+                destination.Fill(_current);
+                _filledFrames = destination.Length;
+                _filledBits = bits;
+            }
+
             return true;
         }
 
+        _filledFrames = 0;
         var i = 0;
         for (; i < destination.Length && _glideFramesLeft > 0; i++)
         {

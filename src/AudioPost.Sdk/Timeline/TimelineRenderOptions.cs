@@ -5,15 +5,16 @@ namespace AudioPost.Sdk.Timeline;
 /// <summary>How <see cref="TimelineFileRenderer"/> renders a timeline to a file. Immutable.</summary>
 public sealed record TimelineRenderOptions
 {
-    private readonly int _blockSize = 1024;
+    private readonly int _blockSize = 4096;
     private readonly long? _length;
     private readonly int _maxDegreeOfParallelism = Environment.ProcessorCount;
 
     /// <summary>Gets the sample encoding of the file; default 24-bit PCM.</summary>
     public SampleFormat SampleFormat { get; init; } = SampleFormat.Pcm24;
 
-    /// <summary>Gets the internal block size in frames, 1 to 16 384; default 1 024. The output is the same at every
-    /// block size (clips land on their exact samples).</summary>
+    /// <summary>Gets the internal block size in frames, 1 to 16 384; default 4 096 (offline, a large block spreads each
+    /// block's fixed costs, file reads and the hand-over between render threads, over more frames). The output is the
+    /// same at every block size (clips land on their exact samples).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is out of range.</exception>
     public int BlockSize
     {
