@@ -199,20 +199,33 @@ public sealed class ParallelRenderTests
             renderer.RenderBlock(BlockSize);
         }
 
-        AllocationProbe.Measuring = true;
-        try
+        AllocationAssert.NoAllocations(_ => renderer.RenderBlock(BlockSize), iterations: 5_000, warmup: 0);
+
+        // The probes see every thread that runs a lane: between two of their calls on one thread (lanes, scheduling,
+        // waiting), nothing may be allocated. As in AllocationAssert, up to three windows: the runtime can allocate
+        // once on a thread while it swaps in optimised code (slow to settle on a loaded machine); a per-block
+        // allocation shows in every window.
+        var windows = new List<long>(3);
+        for (var attempt = 0; attempt < 3; attempt++)
         {
-            AllocationAssert.NoAllocations(_ => renderer.RenderBlock(BlockSize), iterations: 5_000, warmup: 0);
-        }
-        finally
-        {
-            AllocationProbe.Measuring = false;
+            AllocationProbe.StartWindow();
+            for (var i = 0; i < 5_000; i++)
+            {
+                renderer.RenderBlock(BlockSize);
+            }
+
+            AllocationProbe.StopWindow();
+            var allocated = probes.Sum(p => p.TakeWarmAllocatedBytes());
+            if (allocated == 0)
+            {
+                break;
+            }
+
+            windows.Add(allocated);
         }
 
-        // The probes saw every thread that ran a lane: between two of their calls on one thread (lanes, scheduling,
-        // waiting), nothing was allocated once warm.
+        Assert.True(windows.Count < 3, $"{string.Join(", ", windows)} bytes allocated on the lane threads in three windows of 5,000 blocks.");
         Assert.All(probes, p => Assert.True(p.Calls > 5_000));
-        Assert.All(probes, p => Assert.Equal(0, p.WarmAllocatedBytes));
     }
 
     [Fact]
@@ -282,29 +295,33 @@ public sealed class ParallelRenderTests
         }
     }
 
-    /// <summary>Records the bytes its thread allocated between two of its calls on that thread, after warm-up.</summary>
+    /// <summary>Records the bytes its thread allocated between two of its calls on that thread within one measuring
+    /// window.</summary>
     private sealed class AllocationProbe : IAudioProcessor
     {
         [ThreadStatic]
         private static long t_last;
 
         [ThreadStatic]
-        private static bool t_armed;
+        private static int t_window;
 
+        private static int s_window;
         private static volatile bool s_measuring;
 
         private long _warmAllocated;
         private int _calls;
 
-        public static bool Measuring
-        {
-            get => s_measuring;
-            set => s_measuring = value;
-        }
-
         public int Calls => Volatile.Read(ref _calls);
 
-        public long WarmAllocatedBytes => Interlocked.Read(ref _warmAllocated);
+        public static void StartWindow()
+        {
+            Interlocked.Increment(ref s_window);
+            s_measuring = true;
+        }
+
+        public static void StopWindow() => s_measuring = false;
+
+        public long TakeWarmAllocatedBytes() => Interlocked.Exchange(ref _warmAllocated, 0);
 
         public void Prepare(in ProcessSpec spec)
         {
@@ -320,17 +337,14 @@ public sealed class ParallelRenderTests
             Interlocked.Increment(ref _calls);
             if (s_measuring)
             {
-                // Only between two calls that were both measured on this thread.
-                if (t_armed)
+                // Only between two calls on this thread inside the same window.
+                var window = Volatile.Read(ref s_window);
+                if (t_window == window)
                 {
                     Interlocked.Add(ref _warmAllocated, now - t_last);
                 }
 
-                t_armed = true;
-            }
-            else
-            {
-                t_armed = false;
+                t_window = window;
             }
 
             t_last = GC.GetAllocatedBytesForCurrentThread();
