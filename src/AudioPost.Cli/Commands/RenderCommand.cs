@@ -10,7 +10,7 @@ using AudioPost.Sdk.Timeline;
 namespace AudioPost.Cli.Commands;
 
 /// <summary>
-/// <c>audiopost render SESSION.json OUT [--json] [--allow-outside-paths]</c>: loads a session file (docs/session-format.md)
+/// <c>audiopost render SESSION.json OUT [--threads N] [--json] [--allow-outside-paths]</c>: loads a session file (docs/session-format.md)
 /// and renders its timeline offline to a Broadcast Wave file whose TimeReference is the session start and whose iXML
 /// carries the frame rate.
 /// </summary>
@@ -22,9 +22,21 @@ internal static class RenderCommand
         var output = new Argument<string>("OUT") { Description = "The Broadcast Wave file to write." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object describing the render (path, start, frame_rate, time_reference, frames, seconds, ...)." };
         var allowOutside = new Option<bool>("--allow-outside-paths") { Description = "Let clip paths leave the session's folder (.., absolute paths, links pointing outside)." };
+        var threads = new Option<int>("--threads")
+        {
+            Description = "Threads that render tracks at the same time (1 = one thread; default: the processor count). The file is the same bits at any value.",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
+        threads.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--threads must be 1 or more.");
+            }
+        });
         var command = new Command("render", "Render a session file's timeline offline to a BWF placed at the session's start timecode.")
         {
-            session, output, json, allowOutside,
+            session, output, threads, json, allowOutside,
         };
 
         command.SetAction(parseResult =>
@@ -35,13 +47,14 @@ internal static class RenderCommand
                 parseResult.GetRequiredValue(output),
                 parseResult.GetValue(json),
                 parseResult.GetValue(allowOutside),
+                parseResult.GetValue(threads),
                 configuration.Output,
                 configuration.Error);
         });
         return command;
     }
 
-    private static int Run(string sessionPath, string outputPath, bool json, bool allowOutside, TextWriter stdout, TextWriter stderr)
+    private static int Run(string sessionPath, string outputPath, bool json, bool allowOutside, int threads, TextWriter stdout, TextWriter stderr)
     {
         LoadedSession loaded;
         try
@@ -64,7 +77,7 @@ internal static class RenderCommand
             RenderProgress result;
             try
             {
-                result = TimelineFileRenderer.Render(timeline, outputPath, loaded.RenderOptions, bar);
+                result = TimelineFileRenderer.Render(timeline, outputPath, loaded.RenderOptions with { MaxDegreeOfParallelism = threads }, bar);
             }
             catch (Exception exception) when (CliErrors.IsBadInput(exception))
             {

@@ -24,11 +24,6 @@ public sealed class AudioParameter
     private readonly BoundedQueue<Command> _commands;
     private readonly AutomationTimeline _timeline;
     private float[] _values = [];
-
-    // The first _uniformFrames entries of _values all hold _uniformValue, so a steady parameter need not refill them
-    // every block (a chain of a dozen steady parameters otherwise writes a dozen blocks of constants per block).
-    private float _uniformValue;
-    private int _uniformFrames;
     private float _target;
     private float _current;
     private float _glideStep;
@@ -36,6 +31,12 @@ public sealed class AudioParameter
     private int _glideFramesLeft;
     private int _glideFrames = 1;
     private int _droppedEvents;
+
+    // The leading frames of _values that already hold _filledBits from an earlier constant block: a parameter that
+    // does not move is not rewritten block after block (a few kilobytes per parameter per block, a dozen parameters
+    // per track). Any other write to _values shortens or clears the run.
+    private int _filledFrames;
+    private int _filledBits;
 
     /// <summary>Creates a parameter.</summary>
     /// <param name="name">Name for diagnostics and automation lanes.</param>
@@ -148,7 +149,7 @@ public sealed class AudioParameter
         ArgumentOutOfRangeException.ThrowIfLessThan(sampleRate, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBlockFrames, 1);
         _values = new float[maxBlockFrames];
-        _uniformFrames = 0;
+        _filledFrames = 0;
         _glideFrames = Math.Max(1, (int)Math.Round(SmoothingSeconds * sampleRate));
     }
 
@@ -186,7 +187,7 @@ public sealed class AudioParameter
             }
 
             _timeline.Fill(timelineFrame, values, out _);
-            _uniformFrames = 0;
+            _filledFrames = Math.Min(_filledFrames, lead);
         }
         if (lead < frameCount)
         {
@@ -237,18 +238,19 @@ public sealed class AudioParameter
 
         if (_glideFramesLeft == 0)
         {
-            if (destination.Length > _uniformFrames || BitConverter.SingleToInt32Bits(_current) != BitConverter.SingleToInt32Bits(_uniformValue))
+            // Bitwise, so a -0 or a NaN is written as it is.
+            var bits = BitConverter.SingleToInt32Bits(_current);
+            if (destination.Length > _filledFrames || bits != _filledBits)
             {
                 destination.Fill(_current);
-                _uniformValue = _current;
-                _uniformFrames = destination.Length;
+                _filledFrames = destination.Length;
+                _filledBits = bits;
             }
 
             return true;
         }
 
-        _uniformFrames = 0;
-
+        _filledFrames = 0;
         var i = 0;
         for (; i < destination.Length && _glideFramesLeft > 0; i++)
         {

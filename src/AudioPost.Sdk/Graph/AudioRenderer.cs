@@ -35,6 +35,7 @@ public sealed class AudioRenderer
     private readonly bool _isOffline;
     private RenderPlan _plan;
     private RenderPlan? _pendingPlan;
+    private ParallelPlanExecutor? _parallel;
     private int _scheduledCount;
     private int _stageRead;
     private long _streamFrame;
@@ -177,6 +178,13 @@ public sealed class AudioRenderer
         _stageRead = BlockSize;
     }
 
+    /// <summary>
+    /// Runs the lanes of <see cref="ParallelPlanExecutor.Plan"/> through <paramref name="executor"/> whenever that plan is
+    /// the one rendering (offline renders only; a device or host render never sets one and stays serial). The caller
+    /// owns and disposes the executor. Set before rendering starts.
+    /// </summary>
+    internal void UseParallelExecutor(ParallelPlanExecutor? executor) => _parallel = executor;
+
     /// <summary>Completes every sink of the current plan (flushes files). Control thread, after rendering stops.</summary>
     public void CompleteSinks() => Plan.CompleteSinks();
 
@@ -211,7 +219,9 @@ public sealed class AudioRenderer
 
             var context = new ProcessContext(_streamFrame, _timelineFrame, SampleRate, _isOffline);
             var plan = _plan;
-            var faulted = plan.Execute(done, length, context, _faults);
+            var faulted = _parallel is { } parallel && ReferenceEquals(parallel.Plan, plan)
+                ? parallel.Execute(done, length, context, _faults)
+                : plan.Execute(done, length, context, _faults);
             if (faulted > 0)
             {
                 Interlocked.Add(ref _faultCount, faulted);

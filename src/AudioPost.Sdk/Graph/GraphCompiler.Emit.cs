@@ -4,7 +4,8 @@ internal sealed partial class GraphCompiler
 {
     private RenderPlan Emit(int[] order, bool[] split, int[] origin, long[] latency, int[] wireDelays)
     {
-        var emitter = new Emitter(this, wireDelays);
+        var lanes = AssignLanes(order, split, out var laneCount);
+        var emitter = new Emitter(this, wireDelays, lanes);
         for (var node = 0; node < _nodes.Length; node++)
         {
             if (split[node])
@@ -59,6 +60,8 @@ internal sealed partial class GraphCompiler
             [.. _nodes.Select(n => n.Node)],
             [.. order.Select(n => _nodes[n].Id)],
             [.. emitter.Ops],
+            [.. emitter.OpLanes],
+            laneCount,
             emitter.Delays.ToArray(),
             [.. emitter.PortOffsets],
             [.. emitter.PortChannels],
@@ -75,6 +78,7 @@ internal sealed partial class GraphCompiler
     {
         private readonly GraphCompiler _c;
         private readonly int[] _wireDelays;
+        private readonly int[] _lanes;
         private readonly int[] _offset;
         private readonly int[] _capacity;
         private readonly int[] _readersLeft;
@@ -82,10 +86,14 @@ internal sealed partial class GraphCompiler
         private readonly List<int> _release = [];
         private readonly HashSet<CompensationDelay> _claimed = [];
 
-        public Emitter(GraphCompiler compiler, int[] wireDelays)
+        // The lane of the node being emitted: its steps, and the buffers it allocates and frees, belong to that lane.
+        private int _lane = -1;
+
+        public Emitter(GraphCompiler compiler, int[] wireDelays, int[] lanes)
         {
             _c = compiler;
             _wireDelays = wireDelays;
+            _lanes = lanes;
             var count = compiler._nodes.Length;
             _offset = new int[count];
             _capacity = new int[count];
@@ -113,6 +121,9 @@ internal sealed partial class GraphCompiler
 
         public List<PlanOp> Ops { get; } = [];
 
+        /// <summary>Gets the lane of each step in <see cref="Ops"/> (-1: the serial join stage).</summary>
+        public List<int> OpLanes { get; } = [];
+
         public List<CompensationDelay> Delays { get; } = [];
 
         public List<(Connection, CompensationDelay)> UsedDelays { get; } = [];
@@ -125,28 +136,31 @@ internal sealed partial class GraphCompiler
 
         public void Source(int node)
         {
+            _lane = _lanes[node];
             var channels = _c._outChannels[node];
-            SetOutput(node, Layout.Allocate(channels));
-            Ops.Add(new PlanOp(PlanOpKind.Source, node, 0, _offset[node], channels, 0, -1));
+            SetOutput(node, Layout.Allocate(channels, _lane));
+            Add(new PlanOp(PlanOpKind.Source, node, 0, _offset[node], channels, 0, -1));
         }
 
         public void Processor(int node)
         {
+            _lane = _lanes[node];
             var input = _c._inChannels[node][0];
             var work = Math.Max(input, _c._outChannels[node]);
             var buffer = Gather(node, 0, work, takeOver: true);
             if (work > input)
             {
-                Ops.Add(new PlanOp(PlanOpKind.Clear, node, 0, buffer.Offset, work - input, input, -1));
+                Add(new PlanOp(PlanOpKind.Clear, node, 0, buffer.Offset, work - input, input, -1));
             }
 
-            Ops.Add(new PlanOp(PlanOpKind.Process, node, 0, buffer.Offset, work, 0, -1));
+            Add(new PlanOp(PlanOpKind.Process, node, 0, buffer.Offset, work, 0, -1));
             SetOutput(node, buffer);
             ReleaseReaders();
         }
 
         public void MultiInput(int node)
         {
+            _lane = _lanes[node];
             var ports = _c._inputs[node].Length;
             var start = PortOffsets.Count;
             var owned = new List<(int, int)>();
@@ -163,13 +177,13 @@ internal sealed partial class GraphCompiler
             }
 
             var outChannels = _c._outChannels[node];
-            var output = Layout.Allocate(outChannels);
-            Ops.Add(new PlanOp(PlanOpKind.Clear, node, 0, output.Offset, outChannels, 0, -1));
-            Ops.Add(new PlanOp(PlanOpKind.MultiInput, node, 0, output.Offset, outChannels, start, -1));
+            var output = Layout.Allocate(outChannels, _lane);
+            Add(new PlanOp(PlanOpKind.Clear, node, 0, output.Offset, outChannels, 0, -1));
+            Add(new PlanOp(PlanOpKind.MultiInput, node, 0, output.Offset, outChannels, start, -1));
             SetOutput(node, output);
             foreach (var (offset, capacity) in owned)
             {
-                Layout.Free(offset, capacity);
+                Layout.Free(offset, capacity, _lane);
             }
 
             ReleaseReaders();
@@ -177,12 +191,13 @@ internal sealed partial class GraphCompiler
 
         public void Sink(int node)
         {
+            _lane = _lanes[node];
             var channels = _c._inChannels[node][0];
             var buffer = Gather(node, 0, channels, takeOver: false);
-            Ops.Add(new PlanOp(PlanOpKind.Sink, node, buffer.Offset, 0, channels, 0, -1));
+            Add(new PlanOp(PlanOpKind.Sink, node, buffer.Offset, 0, channels, 0, -1));
             if (buffer.Owned)
             {
-                Layout.Free(buffer.Offset, buffer.Capacity);
+                Layout.Free(buffer.Offset, buffer.Capacity, _lane);
             }
 
             ReleaseReaders();
@@ -190,22 +205,30 @@ internal sealed partial class GraphCompiler
 
         public void FeedbackRead(int node)
         {
+            _lane = _lanes[node];
             var channels = _c._outChannels[node];
-            SetOutput(node, Layout.Allocate(channels));
-            Ops.Add(new PlanOp(PlanOpKind.FeedbackRead, node, 0, _offset[node], channels, 0, -1));
+            SetOutput(node, Layout.Allocate(channels, _lane));
+            Add(new PlanOp(PlanOpKind.FeedbackRead, node, 0, _offset[node], channels, 0, -1));
         }
 
         public void FeedbackWrite(int node)
         {
+            _lane = _lanes[node];
             var channels = _c._inChannels[node][0];
             var buffer = Gather(node, 0, channels, takeOver: false);
-            Ops.Add(new PlanOp(PlanOpKind.FeedbackWrite, node, buffer.Offset, 0, channels, 0, -1));
+            Add(new PlanOp(PlanOpKind.FeedbackWrite, node, buffer.Offset, 0, channels, 0, -1));
             if (buffer.Owned)
             {
-                Layout.Free(buffer.Offset, buffer.Capacity);
+                Layout.Free(buffer.Offset, buffer.Capacity, _lane);
             }
 
             ReleaseReaders();
+        }
+
+        private void Add(PlanOp op)
+        {
+            Ops.Add(op);
+            OpLanes.Add(_lane);
         }
 
         private void SetOutput(int node, (int Offset, int Capacity) buffer)
@@ -214,7 +237,7 @@ internal sealed partial class GraphCompiler
             _capacity[node] = buffer.Capacity;
             if (_readersLeft[node] == 0 && !_pinned[node])
             {
-                Layout.Free(buffer.Offset, buffer.Capacity);
+                Layout.Free(buffer.Offset, buffer.Capacity, _lane);
             }
         }
 
@@ -249,13 +272,13 @@ internal sealed partial class GraphCompiler
                 }
             }
 
-            var buffer = Layout.Allocate(channels);
+            var buffer = Layout.Allocate(channels, _lane);
             for (var w = 0; w < wires.Count; w++)
             {
                 var k = wires[w];
                 var from = _c.From(k);
                 var delay = DelayFor(k, _c._outChannels[from]);
-                Ops.Add(new PlanOp(w == 0 ? PlanOpKind.Copy : PlanOpKind.Sum, node, _offset[from], buffer.Offset, _c._outChannels[from], 0, delay));
+                Add(new PlanOp(w == 0 ? PlanOpKind.Copy : PlanOpKind.Sum, node, _offset[from], buffer.Offset, _c._outChannels[from], 0, delay));
                 Release(from);
             }
 
@@ -315,7 +338,7 @@ internal sealed partial class GraphCompiler
         {
             if (--_readersLeft[from] == 0 && !_pinned[from])
             {
-                Layout.Free(_offset[from], _capacity[from]);
+                Layout.Free(_offset[from], _capacity[from], _lane);
             }
         }
 

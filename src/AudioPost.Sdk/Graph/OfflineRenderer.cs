@@ -13,6 +13,11 @@ namespace AudioPost.Sdk.Graph;
 /// valid, and then <see cref="OperationCanceledException"/> is thrown. Unlike a device-driven render, an offline one
 /// does not isolate a failing node: the first exception a node throws (a full disk under a file sink, say) stops the
 /// render and is rethrown as it was thrown, after the sinks are completed.
+/// <para>Parallel: by default the plan's independent lanes (a source and the inserts only it feeds, see
+/// <see cref="RenderPlan.LaneCount"/>) run on up to <see cref="Environment.ProcessorCount"/> threads per block, and the
+/// buses sum them afterwards in the plan's order, so the output is the same bits as a serial render
+/// (<see cref="OfflineRenderOptions.MaxDegreeOfParallelism"/>). The worker threads live for one render and are stopped
+/// before it returns or throws.</para>
 /// </remarks>
 public static class OfflineRenderer
 {
@@ -23,6 +28,8 @@ public static class OfflineRenderer
     /// <param name="frameCount">Frames to render, 0 or more.</param>
     /// <param name="progress">Receives progress about every 100 ms and once at the end.</param>
     /// <param name="startTimelineFrame">Timeline position of the first frame.</param>
+    /// <param name="options">How many threads render the plan's lanes; <see cref="OfflineRenderOptions.Default"/> (up to
+    /// <see cref="Environment.ProcessorCount"/>) when null.</param>
     /// <param name="cancellationToken">Stops the render between blocks.</param>
     /// <returns>The frames rendered and the wall-clock time taken.</returns>
     public static Task<RenderProgress> RenderAsync(
@@ -30,6 +37,7 @@ public static class OfflineRenderer
         long frameCount,
         IProgress<RenderProgress>? progress = null,
         long startTimelineFrame = 0,
+        OfflineRenderOptions? options = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -37,24 +45,32 @@ public static class OfflineRenderer
         // The token goes to the render loop, not to StartNew: a task cancelled before it starts
         // would skip the loop's finally, and the sinks (an open file) would never be completed.
         return Task.Factory.StartNew(
-            () => Render(plan, frameCount, progress, startTimelineFrame, cancellationToken),
+            () => Render(plan, frameCount, progress, startTimelineFrame, options, cancellationToken),
             CancellationToken.None,
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default);
     }
 
-    /// <summary>Renders <paramref name="frameCount"/> frames of <paramref name="plan"/> on the calling thread.</summary>
+    /// <summary>Renders <paramref name="frameCount"/> frames of <paramref name="plan"/> on the calling thread (and, for a
+    /// plan with several lanes, on worker threads as <paramref name="options"/> allow).</summary>
     /// <inheritdoc cref="RenderAsync" path="/param"/>
+    /// <returns>The frames rendered and the wall-clock time taken.</returns>
     public static RenderProgress Render(
         RenderPlan plan,
         long frameCount,
         IProgress<RenderProgress>? progress = null,
         long startTimelineFrame = 0,
+        OfflineRenderOptions? options = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentOutOfRangeException.ThrowIfNegative(frameCount);
+        options ??= OfflineRenderOptions.Default;
         var renderer = new AudioRenderer(plan, isOffline: true, startTimelineFrame);
+        using var parallel = ParallelPlanExecutor.IsWorthwhile(plan, options.MaxDegreeOfParallelism)
+            ? new ParallelPlanExecutor(plan, options.MaxDegreeOfParallelism)
+            : null;
+        renderer.UseParallelExecutor(parallel);
         var clock = Stopwatch.StartNew();
         var nextReport = ProgressInterval;
         long done = 0;

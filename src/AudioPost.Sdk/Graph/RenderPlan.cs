@@ -25,6 +25,8 @@ public sealed class RenderPlan
     private readonly IAudioSink?[] _sinks;
     private readonly IFeedbackDelay?[] _feedback;
     private readonly PlanOp[] _ops;
+    private readonly int[][] _laneOps;
+    private readonly int[] _joinOps;
     private readonly CompensationDelay[] _delays;
     private readonly int[] _portOffsets;
     private readonly int[] _portChannels;
@@ -41,6 +43,8 @@ public sealed class RenderPlan
         IAudioNode[] nodes,
         NodeId[] order,
         PlanOp[] ops,
+        int[] opLanes,
+        int laneCount,
         CompensationDelay[] delays,
         int[] portOffsets,
         int[] portChannels,
@@ -62,6 +66,8 @@ public sealed class RenderPlan
         _feedback = [.. nodes.Select(n => n as IFeedbackDelay)];
         NodeOrder = order;
         _ops = ops;
+        _laneOps = [.. Enumerable.Range(0, laneCount).Select(lane => Enumerable.Range(0, ops.Length).Where(k => opLanes[k] == lane).ToArray())];
+        _joinOps = [.. Enumerable.Range(0, ops.Length).Where(k => opLanes[k] < 0)];
         _delays = delays;
         _portOffsets = portOffsets;
         _portChannels = portChannels;
@@ -96,6 +102,13 @@ public sealed class RenderPlan
 
     /// <summary>Gets the nodes in the order they render.</summary>
     public IReadOnlyList<NodeId> NodeOrder { get; }
+
+    /// <summary>
+    /// Gets the number of independent lanes: a source with the chain of one-input processors (and a sink) that only it
+    /// feeds. An offline render with <see cref="OfflineRenderOptions.MaxDegreeOfParallelism"/> above 1 runs the lanes of
+    /// each block on several threads, then the rest of the plan (buses, sends, feedback) in order on one.
+    /// </summary>
+    public int LaneCount => _laneOps.Length;
 
     /// <summary>Gets the number of compensation delays the compiler inserted.</summary>
     public int CompensationDelayCount => _delays.Length;
@@ -149,6 +162,89 @@ public sealed class RenderPlan
 
             // A try block costs nothing until something throws; the exception object was allocated by the node that
             // threw, so isolating it here adds no allocation of its own.
+            try
+            {
+                RunStep(arena, in op, frameOffset, frames, context);
+            }
+            catch (Exception exception)
+            {
+                _health[op.Node].IsFaulted = true;
+                faults?.TryEnqueue(new RenderFault(_ids[op.Node], _names[op.Node], exception, context.StreamFrame));
+                Bypass(arena, in op, frameOffset, frames);
+                faulted++;
+            }
+        }
+
+        return faulted;
+    }
+
+    /// <summary>
+    /// Runs the steps of lane <paramref name="lane"/> for the frames of the block, in plan order. Any one thread; lanes
+    /// may run at the same time, each on one thread. Faults are counted and the first is kept in
+    /// <paramref name="firstFault"/> rather than queued, so the caller reports them in lane order.
+    /// </summary>
+    /// <returns>The number of nodes of the lane that faulted during this call.</returns>
+    internal int ExecuteLane(int lane, int frameOffset, int frames, in ProcessContext context, ref RenderFault firstFault)
+    {
+        var arena = _arena.AsSpan();
+        var faulted = 0;
+        foreach (var k in _laneOps[lane])
+        {
+            ref readonly var op = ref _ops[k];
+            if (op.Kind is PlanOpKind.Clear or PlanOpKind.Copy)
+            {
+                RunStep(arena, in op, frameOffset, frames, context);
+                continue;
+            }
+
+            if (_health[op.Node].IsFaulted)
+            {
+                Bypass(arena, in op, frameOffset, frames);
+                continue;
+            }
+
+            try
+            {
+                RunStep(arena, in op, frameOffset, frames, context);
+            }
+            catch (Exception exception)
+            {
+                _health[op.Node].IsFaulted = true;
+                if (faulted == 0)
+                {
+                    firstFault = new RenderFault(_ids[op.Node], _names[op.Node], exception, context.StreamFrame);
+                }
+
+                Bypass(arena, in op, frameOffset, frames);
+                faulted++;
+            }
+        }
+
+        return faulted;
+    }
+
+    /// <summary>Runs the join stage (every step outside a lane) for the frames of the block, in plan order, after every
+    /// lane has run. Audio (render) thread.</summary>
+    /// <returns>The number of nodes that faulted during this call.</returns>
+    internal int ExecuteJoin(int frameOffset, int frames, in ProcessContext context, BoundedQueue<RenderFault>? faults)
+    {
+        var arena = _arena.AsSpan();
+        var faulted = 0;
+        foreach (var k in _joinOps)
+        {
+            ref readonly var op = ref _ops[k];
+            if (op.Kind is PlanOpKind.Clear or PlanOpKind.Copy or PlanOpKind.Sum)
+            {
+                RunStep(arena, in op, frameOffset, frames, context);
+                continue;
+            }
+
+            if (_health[op.Node].IsFaulted)
+            {
+                Bypass(arena, in op, frameOffset, frames);
+                continue;
+            }
+
             try
             {
                 RunStep(arena, in op, frameOffset, frames, context);

@@ -14,7 +14,8 @@ namespace AudioPost.Sdk.Timeline;
 /// <remarks>
 /// The graph is tracks → inserts → fader → pan → master bus → file (see <see cref="AudioTimeline.AddTo"/>), rendered by
 /// <see cref="OfflineRenderer"/> from <see cref="AudioTimeline.StartFrame"/>. Deterministic: the same session renders the
-/// same bits at any block size. Blocking file I/O; call from a worker thread for a responsive UI.
+/// same bits at any block size and any <see cref="TimelineRenderOptions.MaxDegreeOfParallelism"/> (the tracks render on
+/// several threads, the master bus sums them in track order). Blocking file I/O; call from a worker thread for a responsive UI.
 /// </remarks>
 public static class TimelineFileRenderer
 {
@@ -47,7 +48,8 @@ public static class TimelineFileRenderer
         using var sink = new WriteBehindSink(file, leaveOpen: true);
         builder.Connect(graph.Output, builder.AddSink(sink, "file"));
         var plan = builder.Compile();
-        return OfflineRenderer.Render(plan, frames, progress, timeline.StartFrame, cancellationToken);
+        var render = new OfflineRenderOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
+        return OfflineRenderer.Render(plan, frames, progress, timeline.StartFrame, render, cancellationToken);
     }
 
     /// <summary>Gets the metadata a render of <paramref name="timeline"/> carries: <c>bext</c> (TimeReference = the start

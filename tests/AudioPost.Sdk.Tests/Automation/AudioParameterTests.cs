@@ -18,6 +18,47 @@ public sealed class AudioParameterTests
         return values;
     }
 
+    [Fact]
+    public void Process_ConstantBlocksOfChangingLengthsAroundAutomation_AlwaysHoldTheCurrentValue()
+    {
+        // A constant block is not rewritten when the buffer already holds its value; blocks that grow, automation that
+        // overwrites the tail, and a new value must all still come out exactly.
+        var parameter = new AudioParameter("p", 2f, -10f, 10f, smoothingSeconds: 0);
+        parameter.Prepare(48_000, 512);
+        parameter.SetValueAtTime(5f, 1_000);
+        long frame = 0;
+        foreach (var (length, expected) in new (int, float)[] { (256, 2f), (512, 2f), (100, 2f) })
+        {
+            var values = parameter.Process(frame, length);
+            Assert.True(values.IsConstant);
+            Assert.All(values.Values.ToArray(), v => Assert.Equal(expected, v));
+            frame += length;
+        }
+
+        // Frames 868 to 1,379: the automation overwrites the buffer from frame 1,000; the next block is all 5 again.
+        var mixed = parameter.Process(868, 512);
+        Assert.Equal(2f, mixed[131]);
+        Assert.Equal(5f, mixed[132]);
+        Assert.Equal(5f, mixed[511]);
+        var after = parameter.Process(1_380, 512);
+        Assert.True(after.IsConstant);
+        Assert.All(after.Values.ToArray(), v => Assert.Equal(5f, v));
+        parameter.SetValueAtTime(-1f, 1_892);
+        var changed = parameter.Process(1_892, 300);
+        Assert.All(changed.Values.ToArray(), v => Assert.Equal(-1f, v));
+        var longer = parameter.Process(2_192, 512);
+        Assert.All(longer.Values.ToArray(), v => Assert.Equal(-1f, v));
+
+        // Without automation: a new value after a constant run, in a shorter block and then a longer one.
+        var plain = new AudioParameter("q", 2f, -10f, 10f, smoothingSeconds: 0);
+        plain.Prepare(48_000, 512);
+        Assert.All(plain.Process(0, 512).Values.ToArray(), v => Assert.Equal(2f, v));
+        plain.Value = -1f;
+        Assert.All(plain.Process(512, 300).Values.ToArray(), v => Assert.Equal(-1f, v));
+        Assert.All(plain.Process(812, 512).Values.ToArray(), v => Assert.Equal(-1f, v));
+        Assert.All(plain.Process(1_324, 512).Values.ToArray(), v => Assert.Equal(-1f, v));
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(7)]

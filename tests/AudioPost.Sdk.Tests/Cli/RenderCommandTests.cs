@@ -59,6 +59,32 @@ public sealed class RenderCommandTests
     }
 
     [Fact]
+    public void Render_Threads_GiveTheSameFileAtEveryCountAndRejectZero()
+    {
+        using var directory = new TempDirectory();
+        string[] pans = ["-0.8", "-0.4", "0", "0.4", "0.8"];
+        var tracks = new List<string>();
+        for (var i = 0; i < pans.Length; i++)
+        {
+            TimelineFiles.WriteImpulse(directory.File($"c{i}.wav"), Rate, 9_000 + (i * 1_234), 0.3f + (0.1f * i), rest: 0.01f * (i + 1));
+            tracks.Add($$"""{ "name": "t{{i}}", "pan": {{pans[i]}}, "inserts": [ { "type": "eq", "f": {{1000 + (i * 500)}}, "gain": 3, "q": 1 } ], "clips": [ { "file": "c{{i}}.wav", "at": "00:00:00:0{{i}}" } ] }""");
+        }
+
+        var session = directory.File("s.json");
+        File.WriteAllText(session, $$"""{ "frameRate": "25", "start": "00:00:00:00", "tracks": [ {{string.Join(", ", tracks)}} ], "output": { "layout": "stereo", "format": "float32" } }""");
+
+        var one = CliRunner.Run("render", session, directory.File("one.wav"), "--threads", "1");
+        var three = CliRunner.Run("render", session, directory.File("three.wav"), "--threads", "3");
+        var zero = CliRunner.Run("render", session, directory.File("zero.wav"), "--threads", "0");
+
+        Assert.True(one.ExitCode == 0, one.Stderr);
+        Assert.True(three.ExitCode == 0, three.Stderr);
+        Assert.Equal(File.ReadAllBytes(directory.File("one.wav")), File.ReadAllBytes(directory.File("three.wav")));
+        Assert.Equal(1, zero.ExitCode);
+        Assert.Contains("--threads", zero.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_Text_SaysWhereTheRenderStarts()
     {
         using var directory = new TempDirectory();

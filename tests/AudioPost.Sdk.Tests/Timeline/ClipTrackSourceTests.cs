@@ -1,4 +1,5 @@
 using AudioPost.Sdk.Buffers;
+using AudioPost.Sdk.Dsp;
 using AudioPost.Sdk.Processing;
 using AudioPost.Sdk.Tests.TestUtilities;
 using AudioPost.Sdk.Timeline;
@@ -56,6 +57,34 @@ public sealed class ClipTrackSourceTests
 
             Assert.True(expected == output[i], $"frame {t}: expected {expected}, got {output[i]} (block {blockSize})");
         }
+    }
+
+    [Theory]
+    [InlineData(64)]
+    [InlineData(1000)]
+    public void Read_LongClipWithGainAndAShortClipInsideIt_MatchesTheSumExactly(int blockSize)
+    {
+        // Blocks the long clip covers alone are read straight into the output and scaled in place; blocks the short
+        // clip touches are mixed. Both must give clip · gain (+ the short clip), to the bit.
+        var gain = (float)Math.Pow(10, -3.0 / 20);
+        var outer = new TimelineClip(new CountingSource(50_000, scale: 0.001f), position: 0, length: 20_000) { GainDb = -3f, SourceIn = 7 };
+        var inner = new TimelineClip(new CountingSource(50_000, scale: -0.002f), position: 9_001, length: 333);
+        var source = new ClipTrackSource(1, [outer, inner]);
+
+        var output = Render(source, start: 0, frames: 20_000, blockSize);
+
+        for (var t = 0; t < output.Length; t++)
+        {
+            var expected = 0f + (0.001f * (7 + t + 1) * Decibels.ToGain(-3f));
+            if (t >= 9_001 && t < 9_334)
+            {
+                expected += -0.002f * (t - 9_001 + 1);
+            }
+
+            Assert.True(expected == output[t], $"frame {t}: expected {expected}, got {output[t]} (block {blockSize})");
+        }
+
+        Assert.Equal(gain, Decibels.ToGain(-3f), 6);
     }
 
     [Fact]

@@ -82,12 +82,17 @@ public sealed class PanProcessor : IAudioProcessor
             {
                 Dsp.AudioMath.ApplyGain(left, r, right);
             }
-            else
+            else if (r != 1f)
             {
                 Dsp.AudioMath.ApplyGain(right, r, right);
             }
 
-            Dsp.AudioMath.ApplyGain(left, l, left);
+            // A unity side (a centred balance, the common case) is left as it is: x · 1 is x.
+            if (l != 1f)
+            {
+                Dsp.AudioMath.ApplyGain(left, l, left);
+            }
+
             return;
         }
 
