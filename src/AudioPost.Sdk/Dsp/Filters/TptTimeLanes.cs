@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using AudioPost.Sdk.Buffers;
 
 namespace AudioPost.Sdk.Dsp.Filters;
@@ -84,30 +85,42 @@ internal static class TptTimeLanes
 
     private static void Widen(ReadOnlySpan<float> source, Span<double> destination)
     {
+        destination = destination[..source.Length];
+        ref var from = ref MemoryMarshal.GetReference(source);
+        ref var to = ref MemoryMarshal.GetReference(destination);
         var i = 0;
-        for (; i <= source.Length - 4; i += 4)
+        if (Avx.IsSupported)
         {
-            Vector256.WidenLower(Vector256.Create(Vector128.Create(source.Slice(i, 4)), Vector128<float>.Zero)).CopyTo(destination.Slice(i, 4));
+            for (; i <= source.Length - 4; i += 4)
+            {
+                Avx.ConvertToVector256Double(Vector128.LoadUnsafe(ref from, (nuint)i)).StoreUnsafe(ref to, (nuint)i);
+            }
         }
 
         for (; i < source.Length; i++)
         {
-            destination[i] = source[i];
+            Unsafe.Add(ref to, i) = Unsafe.Add(ref from, i);
         }
     }
 
     private static void Narrow(ReadOnlySpan<double> source, Span<float> destination)
     {
+        destination = destination[..source.Length];
+        ref var from = ref MemoryMarshal.GetReference(source);
+        ref var to = ref MemoryMarshal.GetReference(destination);
         var i = 0;
-        for (; i <= source.Length - 4; i += 4)
+        if (Avx.IsSupported)
         {
             // Round to nearest, as the scalar cast below.
-            Vector256.Narrow(Vector256.Create(source.Slice(i, 4)), Vector256<double>.Zero).GetLower().CopyTo(destination.Slice(i, 4));
+            for (; i <= source.Length - 4; i += 4)
+            {
+                Avx.ConvertToVector128Single(Vector256.LoadUnsafe(ref from, (nuint)i)).StoreUnsafe(ref to, (nuint)i);
+            }
         }
 
         for (; i < source.Length; i++)
         {
-            destination[i] = (float)source[i];
+            Unsafe.Add(ref to, i) = (float)Unsafe.Add(ref from, i);
         }
     }
 
