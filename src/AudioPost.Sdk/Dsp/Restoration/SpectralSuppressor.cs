@@ -51,6 +51,9 @@ internal sealed class SpectralSuppressor
     /// <summary>Gets the noise power the last frame was judged against (the tracker's, or the profile's).</summary>
     public ReadOnlySpan<float> TrackedNoise => _tracker.Noise;
 
+    /// <summary>Gets the continuous tracker's speech-presence indicator per bin, 0 to 1.</summary>
+    public ReadOnlySpan<float> Presence => _tracker.Presence;
+
     /// <summary>Computes the gains for one frame. Real-time safe.</summary>
     /// <param name="power">The frame's power per bin.</param>
     /// <param name="profile">A learned noise power per bin, or empty to use (and update) the continuous estimate.</param>
@@ -59,20 +62,14 @@ internal sealed class SpectralSuppressor
     /// hold the silence before the stream's start (their power is too low).</param>
     public void Update(ReadOnlySpan<float> power, ReadOnlySpan<float> profile, float floor, bool track = true)
     {
-        ReadOnlySpan<float> noise;
-        if (profile.IsEmpty)
+        // The tracker runs with a profile too: its speech-presence indicator serves the hum stage, and a later switch
+        // back to continuous estimation starts from a settled estimate.
+        if (track)
         {
-            if (track)
-            {
-                _tracker.Update(power);
-            }
+            _tracker.Update(power);
+        }
 
-            noise = _tracker.Noise;
-        }
-        else
-        {
-            noise = profile;
-        }
+        var noise = profile.IsEmpty ? _tracker.Noise : profile;
 
         var bins = _gains.Length;
         var a = _started ? _decisionDirected : 0f;

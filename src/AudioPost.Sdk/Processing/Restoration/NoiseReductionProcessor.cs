@@ -53,6 +53,20 @@ public sealed class NoiseReductionProcessor : IAudioProcessor
     public bool LinkChannels { get; }
 
     /// <summary>
+    /// Gets or initialises whether mains hum is removed before the spectral stage: <see cref="HumRemoval.Auto"/> (the
+    /// default) detects a 50 or 60 Hz harmonic series and removes it with an adaptive, drift-tracking canceller
+    /// (no added latency); audio without hum is left to the spectral stage alone. Read at <see cref="Prepare"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not one of the named values (thrown by <see cref="Prepare"/>).</exception>
+    public HumRemoval HumRemoval { get; init; } = HumRemoval.Auto;
+
+    /// <summary>
+    /// Gets the hum family being removed (<see cref="HumRemoval.Hz50"/> or <see cref="HumRemoval.Hz60"/>), or
+    /// <see cref="HumRemoval.Off"/> while none is. Audio thread, or any thread for a reading that may be a hop old.
+    /// </summary>
+    public HumRemoval ActiveHumRemoval => _denoiser?.ActiveHumRemoval ?? HumRemoval.Off;
+
+    /// <summary>
     /// Gets or sets a learned noise profile, or null (the default) for continuous estimation. Any thread; takes
     /// effect at the next hop. A profile set before <see cref="Prepare"/> is checked there.
     /// </summary>
@@ -110,7 +124,7 @@ public sealed class NoiseReductionProcessor : IAudioProcessor
         }
 
         Reduction.Prepare(spec.SampleRate, spec.MaxBlockFrames);
-        _denoiser = new SpectralDenoiser(spec.SampleRate, spec.ChannelCount, LinkChannels, Reduction.CurrentValue)
+        _denoiser = new SpectralDenoiser(spec.SampleRate, spec.ChannelCount, LinkChannels, Reduction.CurrentValue, HumRemoval)
         {
             Profile = profile,
         };
