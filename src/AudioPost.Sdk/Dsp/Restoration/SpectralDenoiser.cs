@@ -7,7 +7,8 @@ namespace AudioPost.Sdk.Dsp.Restoration;
 /// <summary>
 /// Streaming spectral noise reduction: STFT with overlap-add, a noise spectrum estimated continuously (MCRA-style
 /// minimum tracking) or taken from a learned <see cref="NoiseProfile"/>, and decision-directed Wiener gains with a
-/// floor set by the reduction amount, smoothed over frequency and time.
+/// floor set by the reduction amount, smoothed over frequency and time. Mains hum is first removed in the time domain
+/// (<see cref="HumRemoval"/>, detected by default), which adds no latency.
 /// </summary>
 /// <remarks>
 /// <para><b>Frames.</b> About 40 ms (<see cref="FrameSizeFor"/>: 1 920 samples at 48 kHz, 640 at 16 kHz, 1 728 at

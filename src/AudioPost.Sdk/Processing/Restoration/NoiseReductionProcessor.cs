@@ -8,7 +8,9 @@ namespace AudioPost.Sdk.Processing.Restoration;
 /// Spectral noise reduction as a graph node: a <see cref="SpectralDenoiser"/> (STFT overlap-add, about 40 ms frames,
 /// 10 ms hop) with the reduction amount as an <see cref="AudioParameter"/> and an optional learned
 /// <see cref="NoiseProfile"/>. Without a profile the noise is estimated continuously (MCRA-style minimum tracking),
-/// so it adapts to a changing noise floor and needs about a second of audio to settle.
+/// so it adapts to a changing noise floor and needs about a second of audio to settle. Mains hum is detected and
+/// removed before the spectral stage by an adaptive canceller (<see cref="HumRemoval"/>), so it falls far below the
+/// reduction amount.
 /// </summary>
 /// <remarks>
 /// <para><b>Latency.</b> <see cref="LatencyFrames"/> is the STFT frame size (1 920 frames, 40 ms, at 48 kHz); the graph

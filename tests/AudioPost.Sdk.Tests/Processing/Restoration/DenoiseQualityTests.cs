@@ -25,7 +25,7 @@ public sealed class DenoiseQualityTests
 
     // The targets are 4 dB (broadband) and 10 dB (hum). Met and asserted: white (measured 7.7), pink (4.5) and
     // hum (15.5, hum removal on). Not met: babble (1.2 dB; the noise is itself speech, which a stationary-noise
-    // estimator cannot separate, see docs/benchmarks.md); that row asserts the measured level minus about 0.7 dB, so
+    // estimator cannot separate, see docs/benchmarks.md); that row asserts the measured level minus about 0.8 dB, so
     // a regression fails without pretending the target is met.
     [Theory]
     [InlineData("white", 4.0)]
