@@ -207,6 +207,31 @@ internal sealed class HumStage
         }
     }
 
+    /// <summary>
+    /// While a family is being removed, lowers <paramref name="profile"/> at the bins of its harmonic lines (the
+    /// nearest bin and its two neighbours) to the continuous estimate × <paramref name="trackedScale"/> where that is
+    /// lower: a profile learned over the hum still holds the lines, and judging the hum-free signal against them
+    /// would floor the speech in those bins (measured: 12.2 dB mean SNR gain on the hum material with a profile,
+    /// against 15.5 dB without). Real-time safe.
+    /// </summary>
+    public void ClearRemovedLines(Span<float> profile, ReadOnlySpan<float> tracked, float trackedScale)
+    {
+        var canceller = ActiveCanceller;
+        if (canceller is null)
+        {
+            return;
+        }
+
+        for (var h = 1; h <= canceller.HarmonicCount; h++)
+        {
+            var bin = (int)Math.Round(h * canceller.FrequencyHz * _frameSize / _sampleRate);
+            for (var k = Math.Max(0, bin - 1); k <= Math.Min(profile.Length - 1, bin + 1); k++)
+            {
+                profile[k] = MathF.Min(profile[k], tracked[k] * trackedScale);
+            }
+        }
+    }
+
     /// <summary>Forgets the learned hum and the detection. Real-time safe.</summary>
     public void Reset()
     {

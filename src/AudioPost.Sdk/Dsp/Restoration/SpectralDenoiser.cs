@@ -289,6 +289,12 @@ public sealed class SpectralDenoiser
         for (var g = 0; g < _groups.Length; g++)
         {
             GroupPower(g * perGroup, perGroup, profile);
+            if (profile is not null && _hum is not null)
+            {
+                // A profile learned over the hum still holds the lines the hum stage now removes.
+                _hum.ClearRemovedLines(_profilePower, _groups[g].TrackedNoise, SpectralSuppressor.TrackedNoiseScale);
+            }
+
             _groups[g].Update(_power, profile is null ? [] : _profilePower, floor, track: _framesSinceReset >= 4);
         }
 

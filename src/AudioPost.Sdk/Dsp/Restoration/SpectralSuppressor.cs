@@ -24,7 +24,7 @@ internal sealed class SpectralSuppressor
     // The continuous estimate averages the periodogram mostly while the smoothed power is low (speech judged absent), so
     // it reads low; 1.5 (1.8 dB) brings a noise-only passage down by the full reduction amount. A learned profile is
     // an unconditional mean and is used as it is.
-    private const float TrackedNoiseScale = 1.5f;
+    internal const float TrackedNoiseScale = 1.5f;
 
     // The decision-directed weight per 10 ms in frames without speech (Ephraim–Malah's 0.98: a slowly moving a-priori
     // SNR, so chance peaks of the noise do not become tones) and in frames with speech (0.8: the a-priori SNR follows
