@@ -12,8 +12,9 @@ using AudioPost.Sdk.Processing.Restoration;
 namespace AudioPost.Cli.Commands;
 
 /// <summary>
-/// <c>audiopost denoise IN OUT [--reduction DB] [--profile START-END] [--json]</c>: spectral noise reduction
-/// (<see cref="NoiseReductionProcessor"/>), the noise estimated continuously or learned from a noise-only region of IN.
+/// <c>audiopost denoise IN OUT [--reduction DB] [--profile START-END] [--dehum auto|off|50|60] [--json]</c>: spectral
+/// noise reduction (<see cref="NoiseReductionProcessor"/>), the noise estimated continuously or learned from a
+/// noise-only region of IN, mains hum detected and removed first (<see cref="HumRemoval"/>).
 /// OUT is sample-aligned with IN (the latency is rendered past the end and dropped from the start), in IN's sample
 /// format with IN's metadata.
 /// </summary>
@@ -32,14 +33,20 @@ internal static class DenoiseCommand
         {
             Description = "Learn the noise from the noise-only region START-END of IN, in seconds (e.g. 0-1.5), instead of estimating it continuously.",
         };
+        var dehum = new Option<string>("--dehum")
+        {
+            Description = "Mains hum removal before the spectral stage: auto (detect 50 or 60 Hz hum), off, 50 or 60. Default auto.",
+            DefaultValueFactory = _ => "auto",
+        };
+        dehum.AcceptOnlyFromAmong("auto", "off", "50", "60");
         var json = new Option<bool>("--json")
         {
-            Description = "Print one JSON object: input, output, frames, sample_rate, channels, reduction_db, noise_estimate, profile, latency_frames, elapsed_seconds, realtime_factor.",
+            Description = "Print one JSON object: input, output, frames, sample_rate, channels, reduction_db, noise_estimate, profile, dehum, hum_removed, latency_frames, elapsed_seconds, realtime_factor.",
         };
 
         var command = new Command("denoise", "Reduce steady background noise (hiss, hum, room tone, fans) with spectral noise reduction, keeping metadata.")
         {
-            input, output, reduction, profile, json,
+            input, output, reduction, profile, dehum, json,
         };
 
         command.SetAction(parseResult =>
@@ -62,7 +69,14 @@ internal static class DenoiseCommand
                 region = (start, end);
             }
 
-            var request = new Request(parseResult.GetRequiredValue(input), parseResult.GetRequiredValue(output), (float)amount, region, parseResult.GetValue(json));
+            var hum = parseResult.GetValue(dehum) switch
+            {
+                "off" => HumRemoval.Off,
+                "50" => HumRemoval.Hz50,
+                "60" => HumRemoval.Hz60,
+                _ => HumRemoval.Auto,
+            };
+            var request = new Request(parseResult.GetRequiredValue(input), parseResult.GetRequiredValue(output), (float)amount, region, hum, parseResult.GetValue(json));
             return Run(request, configuration.Output, configuration.Error);
         });
         return command;
@@ -100,7 +114,7 @@ internal static class DenoiseCommand
                 return CliErrors.Report(stderr, $"{request.Input}: {info.SampleRate} Hz is outside the noise reducer's {SpectralDenoiser.MinSampleRate} to {SpectralDenoiser.MaxSampleRate} Hz", ExitCodes.BadInput);
             }
 
-            var processor = new NoiseReductionProcessor(request.ReductionDb);
+            var processor = new NoiseReductionProcessor(request.ReductionDb) { HumRemoval = request.Hum };
             NoiseProfile? profile = null;
             if (request.Region is { } region)
             {
@@ -128,7 +142,7 @@ internal static class DenoiseCommand
             bar = null;
             File.Move(temporary, request.Output, overwrite: true);
             committed = true;
-            WriteResult(stdout, request, info, profile, latency, result);
+            WriteResult(stdout, request, info, profile, processor.ActiveHumRemoval, latency, result);
             return ExitCodes.Success;
         }
         catch (Exception exception) when (CliErrors.IsBadInput(exception) || exception is ArgumentOutOfRangeException)
@@ -166,8 +180,14 @@ internal static class DenoiseCommand
         return NoiseProfile.Learn(new ReadOnlyAudioBlock(samples, channels, read, frames), reader.Info.SampleRate);
     }
 
-    private static void WriteResult(TextWriter stdout, Request request, AudioFileInfo info, NoiseProfile? profile, long latency, RenderProgress result)
+    private static void WriteResult(TextWriter stdout, Request request, AudioFileInfo info, NoiseProfile? profile, HumRemoval humRemoved, long latency, RenderProgress result)
     {
+        var hum = humRemoved switch
+        {
+            HumRemoval.Hz50 => "50",
+            HumRemoval.Hz60 => "60",
+            _ => null,
+        };
         if (!request.Json)
         {
             var estimate = profile is null
@@ -175,7 +195,7 @@ internal static class DenoiseCommand
                 : string.Create(CultureInfo.InvariantCulture, $"noise profile {request.Region!.Value.Start:0.###}-{request.Region.Value.End:0.###} s ({profile.GetLevelDb(0):0.0} dBFS RMS)");
             stdout.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"Denoised {info.Frames} frames ({(double)info.Frames / info.SampleRate:0.###} s, {info.ChannelCount} ch, {info.SampleRate} Hz), reduction {request.ReductionDb:0.#} dB, {estimate}, in {result.Elapsed.TotalSeconds:0.000} s ({result.RealtimeFactor:0}x real time); latency {latency} frames compensated"));
+                $"Denoised {info.Frames} frames ({(double)info.Frames / info.SampleRate:0.###} s, {info.ChannelCount} ch, {info.SampleRate} Hz), reduction {request.ReductionDb:0.#} dB, {estimate}, {(hum is null ? "no hum removed" : hum + " Hz hum removed")}, in {result.Elapsed.TotalSeconds:0.000} s ({result.RealtimeFactor:0}x real time); latency {latency} frames compensated"));
             stdout.WriteLine($"Wrote {request.Output}");
             return;
         }
@@ -204,6 +224,16 @@ internal static class DenoiseCommand
                 writer.WriteNull("profile");
             }
 
+            writer.WriteString("dehum", request.Hum switch { HumRemoval.Off => "off", HumRemoval.Hz50 => "50", HumRemoval.Hz60 => "60", _ => "auto" });
+            if (hum is null)
+            {
+                writer.WriteNull("hum_removed");
+            }
+            else
+            {
+                writer.WriteString("hum_removed", hum);
+            }
+
             writer.WriteNumber("latency_frames", latency);
             writer.WriteNumber("elapsed_seconds", result.Elapsed.TotalSeconds);
             writer.WriteNumber("realtime_factor", result.RealtimeFactor);
@@ -213,5 +243,5 @@ internal static class DenoiseCommand
         stdout.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
     }
 
-    private readonly record struct Request(string Input, string Output, float ReductionDb, (double Start, double End)? Region, bool Json);
+    private readonly record struct Request(string Input, string Output, float ReductionDb, (double Start, double End)? Region, HumRemoval Hum, bool Json);
 }

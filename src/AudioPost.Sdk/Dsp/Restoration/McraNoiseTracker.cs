@@ -61,6 +61,9 @@ internal sealed class McraNoiseTracker
     /// <summary>Gets the current noise power per bin (same scale as the powers passed to <see cref="Update"/>).</summary>
     public ReadOnlySpan<float> Noise => _noise;
 
+    /// <summary>Gets the smoothed speech-presence indicator per bin, 0 (noise only) to 1 (speech in every recent frame).</summary>
+    public ReadOnlySpan<float> Presence => _presence;
+
     /// <summary>Feeds one frame's power spectrum. Real-time safe.</summary>
     public void Update(ReadOnlySpan<float> power)
     {
@@ -121,6 +124,7 @@ internal sealed class McraNoiseTracker
     public void Reset()
     {
         Array.Clear(_noise);
+        Array.Clear(_presence);
         _startupFrames = 0;
         _framesInWindow = 0;
     }

@@ -7,7 +7,8 @@ namespace AudioPost.Sdk.Dsp.Restoration;
 /// <summary>
 /// Streaming spectral noise reduction: STFT with overlap-add, a noise spectrum estimated continuously (MCRA-style
 /// minimum tracking) or taken from a learned <see cref="NoiseProfile"/>, and decision-directed Wiener gains with a
-/// floor set by the reduction amount, smoothed over frequency and time.
+/// floor set by the reduction amount, smoothed over frequency and time. Mains hum is first removed in the time domain
+/// (<see cref="HumRemoval"/>, detected by default), which adds no latency.
 /// </summary>
 /// <remarks>
 /// <para><b>Frames.</b> About 40 ms (<see cref="FrameSizeFor"/>: 1 920 samples at 48 kHz, 640 at 16 kHz, 1 728 at
@@ -44,6 +45,7 @@ public sealed class SpectralDenoiser
     private readonly float[] _power;
     private readonly float[] _profilePower;
     private readonly SpectralSuppressor[] _groups;
+    private readonly HumStage? _hum;
     private readonly int _hop;
     private float _reductionDb;
     private NoiseProfile? _profile;
@@ -55,9 +57,16 @@ public sealed class SpectralDenoiser
     /// <param name="channelCount">Channels, 1 to <see cref="AudioBuffer.MaxChannels"/>.</param>
     /// <param name="linkChannels">Whether all channels share one estimate and one set of gains (see remarks).</param>
     /// <param name="reductionDb">The reduction amount (the gain floor), in dB, 0 to <see cref="MaxReductionDb"/>.</param>
+    /// <param name="humRemoval">Whether mains hum is removed before the spectral stage (see <see cref="HumRemoval"/>);
+    /// default <see cref="HumRemoval.Auto"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException">An argument is outside its range.</exception>
-    public SpectralDenoiser(int sampleRate, int channelCount, bool linkChannels = true, float reductionDb = 12f)
+    public SpectralDenoiser(int sampleRate, int channelCount, bool linkChannels = true, float reductionDb = 12f, HumRemoval humRemoval = HumRemoval.Auto)
     {
+        if (humRemoval is not (HumRemoval.Auto or HumRemoval.Off or HumRemoval.Hz50 or HumRemoval.Hz60))
+        {
+            throw new ArgumentOutOfRangeException(nameof(humRemoval), humRemoval, "Choose Auto, Off, Hz50 or Hz60.");
+        }
+
         ArgumentOutOfRangeException.ThrowIfLessThan(channelCount, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(channelCount, AudioBuffer.MaxChannels);
         var size = FrameSizeFor(sampleRate);
@@ -85,6 +94,9 @@ public sealed class SpectralDenoiser
         {
             _groups[g] = new SpectralSuppressor(_fft.BinCount, (double)_hop / sampleRate);
         }
+
+        HumRemoval = humRemoval;
+        _hum = humRemoval == HumRemoval.Off ? null : new HumStage(humRemoval, sampleRate, channelCount, size, _hop, _window);
     }
 
     /// <summary>Gets the sample rate in Hz.</summary>
@@ -95,6 +107,20 @@ public sealed class SpectralDenoiser
 
     /// <summary>Gets whether the channels share one noise estimate and one set of gains.</summary>
     public bool LinkChannels { get; }
+
+    /// <summary>Gets the hum-removal mode asked for.</summary>
+    public HumRemoval HumRemoval { get; }
+
+    /// <summary>
+    /// Gets the hum family being removed: <see cref="HumRemoval.Hz50"/> or <see cref="HumRemoval.Hz60"/>, or
+    /// <see cref="HumRemoval.Off"/> while none is (off, or <see cref="HumRemoval.Auto"/> has not detected hum). Audio
+    /// thread, or any thread for a diagnostic reading that may be a hop old.
+    /// </summary>
+    public HumRemoval ActiveHumRemoval => _hum?.Active ?? HumRemoval.Off;
+
+    /// <summary>Gets the tracked mains fundamental in Hz while hum is being removed, else NaN. Same threads as
+    /// <see cref="ActiveHumRemoval"/>.</summary>
+    public double HumFrequencyHz => _hum?.ActiveCanceller?.FrequencyHz ?? double.NaN;
 
     /// <summary>Gets the STFT frame size in samples (about 40 ms).</summary>
     public int FrameSize { get; }
@@ -176,6 +202,7 @@ public sealed class SpectralDenoiser
         while (offset < frames)
         {
             var n = Math.Min(_hop - _position, frames - offset);
+            _hum?.Process(block.SliceChannels(0, ChannelCount).Slice(offset, n));
             for (var c = 0; c < ChannelCount; c++)
             {
                 var samples = block[c].Slice(offset, n);
@@ -207,6 +234,8 @@ public sealed class SpectralDenoiser
         {
             group.Reset();
         }
+
+        _hum?.Reset();
 
         _position = 0;
         _framesSinceReset = 0;
@@ -260,8 +289,18 @@ public sealed class SpectralDenoiser
         for (var g = 0; g < _groups.Length; g++)
         {
             GroupPower(g * perGroup, perGroup, profile);
+            if (profile is not null && _hum is not null)
+            {
+                // A profile learned over the hum still holds the lines the hum stage now removes.
+                _hum.ClearRemovedLines(_profilePower, _groups[g].TrackedNoise, SpectralSuppressor.TrackedNoiseScale);
+            }
+
             _groups[g].Update(_power, profile is null ? [] : _profilePower, floor, track: _framesSinceReset >= 4);
         }
+
+        // The hum stage learns while the (first) group finds no speech in the low band, and looks for hum lines in the
+        // noise that group judged against.
+        _hum?.Observe(_power, _groups[0].Presence, _framesSinceReset >= 4 ? (profile is null ? _groups[0].TrackedNoise : _profilePower) : []);
 
         for (var c = 0; c < ChannelCount; c++)
         {

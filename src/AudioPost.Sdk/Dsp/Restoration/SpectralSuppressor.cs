@@ -7,13 +7,13 @@ namespace AudioPost.Sdk.Dsp.Restoration;
 /// </summary>
 /// <remarks>
 /// <para>With P the frame's power, λ the noise power (the continuous estimate × 1.5, or the profile), γ = P/λ the a-posteriori SNR and Â² the previous frame's
-/// estimated clean power (raw gain² · P): ξ = α·Â²/λ + (1 − α)·max(γ − 1, 0), α = 0.98 (per 10 ms, converted to the
-/// hop); G = ξ / (1 + ξ); then max(G, floor). The floor is 10^(−reduction/20), so a noise-only input is attenuated
+/// estimated clean power (raw gain² · P): ξ = α·Â²/λ + (1 − α)·max(γ − 1, 0), α from 0.98 in frames without speech to 0.8 in frames with speech (per
+/// 10 ms, converted to the hop; the frame's speech presence from its mean γ over the speech band); G = ξ / (1 + ξ); then max(G, floor). The floor is 10^(−reduction/20), so a noise-only input is attenuated
 /// by the reduction amount and never further: the residual noise keeps its spectral shape instead of breaking up into
 /// isolated tones ("musical noise"). A 3-bin median then removes single-bin gain peaks (chance peaks of the
 /// noise: a speech harmonic spans the window's main lobe, three bins or more). The gains are then smoothed over frequency with a 3-bin kernel (¼ ½ ¼) that
 /// may only raise a gain (max of the gain and the average: a lone floored bin between passed ones is lifted, a
-/// harmonic's peak is never lowered) and, when they fall, over time by a one-pole release of 15 ms; rises pass at once
+/// harmonic's peak is never lowered) and, when they fall, over time by a one-pole release of 40 ms; rises pass at once
 /// so speech onsets are not dulled.</para>
 /// <para>Control thread constructs; <see cref="Update"/> and <see cref="Reset"/> are real-time safe. Not thread-safe.</para>
 /// </remarks>
@@ -24,13 +24,34 @@ internal sealed class SpectralSuppressor
     // The continuous estimate averages the periodogram mostly while the smoothed power is low (speech judged absent), so
     // it reads low; 1.5 (1.8 dB) brings a noise-only passage down by the full reduction amount. A learned profile is
     // an unconditional mean and is used as it is.
-    private const float TrackedNoiseScale = 1.5f;
+    internal const float TrackedNoiseScale = 1.5f;
+
+    // The decision-directed weight per 10 ms in frames without speech (Ephraim–Malah's 0.98: a slowly moving a-priori
+    // SNR, so chance peaks of the noise do not become tones) and in frames with speech (0.8: the a-priori SNR follows
+    // onsets and formant moves instead of lagging them, which measured +1.6 dB mean SNR gain on pink noise and a
+    // smaller spectral distance on every file of the quality material). Musical noise would appear if the fast
+    // weight reached noise-only frames; the frame-level presence below keeps it out (kurtosis ratio 1.00 at 12 dB).
+    private const double NoiseDecisionDirected = 0.98;
+    private const double SpeechDecisionDirected = 0.8;
+
+    // Frame-level speech presence: 0 when the mean (capped) a-posteriori SNR over about 100 Hz to 4 kHz (at 48 kHz; a fixed
+    // share of the bins) is below 1.5, 1 above 3, linear between. Over a hundred or more bins, noise alone keeps the
+    // mean within a few percent of 1.
+    private const float PresenceLow = 1.5f;
+    private const float PresenceHigh = 3f;
+
+    // Each bin's a-posteriori SNR counts at most this much towards the mean, so that a few strong steady lines (a tone,
+    // a hum harmonic) do not make a noise frame look like speech: three bins at any level add at most 0.2 to the mean
+    // (measured: uncapped, a 1 kHz tone 20 dB over white noise held the fast weight on every frame and the noise
+    // beside it fell 12 dB instead of 20).
+    private const float PresenceCap = 10f;
 
     private readonly McraNoiseTracker _tracker;
     private readonly float[] _previousClean;
     private readonly float[] _raw;
     private readonly float[] _gains;
     private readonly float _decisionDirected;
+    private readonly float _decisionDirectedSpeech;
     private readonly float _release;
     private bool _started;
 
@@ -41,8 +62,9 @@ internal sealed class SpectralSuppressor
         _previousClean = new float[binCount];
         _raw = new float[binCount];
         _gains = new float[binCount];
-        _decisionDirected = (float)Math.Pow(0.98, hopSeconds / 0.01);
-        _release = (float)Math.Exp(-hopSeconds / 0.015);
+        _decisionDirected = (float)Math.Pow(NoiseDecisionDirected, hopSeconds / 0.01);
+        _decisionDirectedSpeech = (float)Math.Pow(SpeechDecisionDirected, hopSeconds / 0.01);
+        _release = (float)Math.Exp(-hopSeconds / 0.04);
     }
 
     /// <summary>Gets the gains of the last frame, 0 to 1 per bin.</summary>
@@ -50,6 +72,9 @@ internal sealed class SpectralSuppressor
 
     /// <summary>Gets the noise power the last frame was judged against (the tracker's, or the profile's).</summary>
     public ReadOnlySpan<float> TrackedNoise => _tracker.Noise;
+
+    /// <summary>Gets the continuous tracker's speech-presence indicator per bin, 0 to 1.</summary>
+    public ReadOnlySpan<float> Presence => _tracker.Presence;
 
     /// <summary>Computes the gains for one frame. Real-time safe.</summary>
     /// <param name="power">The frame's power per bin.</param>
@@ -59,23 +84,27 @@ internal sealed class SpectralSuppressor
     /// hold the silence before the stream's start (their power is too low).</param>
     public void Update(ReadOnlySpan<float> power, ReadOnlySpan<float> profile, float floor, bool track = true)
     {
-        ReadOnlySpan<float> noise;
-        if (profile.IsEmpty)
+        // The tracker runs with a profile too: its speech-presence indicator serves the hum stage, and a later switch
+        // back to continuous estimation starts from a settled estimate.
+        if (track)
         {
-            if (track)
-            {
-                _tracker.Update(power);
-            }
+            _tracker.Update(power);
+        }
 
-            noise = _tracker.Noise;
-        }
-        else
-        {
-            noise = profile;
-        }
+        var noise = profile.IsEmpty ? _tracker.Noise : profile;
 
         var bins = _gains.Length;
-        var a = _started ? _decisionDirected : 0f;
+        double sumGamma = 0;
+        var bandLow = Math.Min(bins - 1, Math.Max(1, bins / 240));
+        var bandHigh = Math.Min(bins - 1, bins / 6);
+        for (var k = bandLow; k <= bandHigh; k++)
+        {
+            sumGamma += MathF.Min(power[k] / MathF.Max(noise[k] * (profile.IsEmpty ? TrackedNoiseScale : 1f), MinimumNoise), PresenceCap);
+        }
+
+        var meanGamma = (float)(sumGamma / (bandHigh - bandLow + 1));
+        var presence = Math.Clamp((meanGamma - PresenceLow) / (PresenceHigh - PresenceLow), 0f, 1f);
+        var a = _started ? _decisionDirected + ((_decisionDirectedSpeech - _decisionDirected) * presence) : 0f;
         for (var k = 0; k < bins; k++)
         {
             var n = MathF.Max(noise[k] * (profile.IsEmpty ? TrackedNoiseScale : 1f), MinimumNoise);

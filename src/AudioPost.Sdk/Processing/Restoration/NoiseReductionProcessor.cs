@@ -8,7 +8,9 @@ namespace AudioPost.Sdk.Processing.Restoration;
 /// Spectral noise reduction as a graph node: a <see cref="SpectralDenoiser"/> (STFT overlap-add, about 40 ms frames,
 /// 10 ms hop) with the reduction amount as an <see cref="AudioParameter"/> and an optional learned
 /// <see cref="NoiseProfile"/>. Without a profile the noise is estimated continuously (MCRA-style minimum tracking),
-/// so it adapts to a changing noise floor and needs about a second of audio to settle.
+/// so it adapts to a changing noise floor and needs about a second of audio to settle. Mains hum is detected and
+/// removed before the spectral stage by an adaptive canceller (<see cref="HumRemoval"/>), so it falls far below the
+/// reduction amount.
 /// </summary>
 /// <remarks>
 /// <para><b>Latency.</b> <see cref="LatencyFrames"/> is the STFT frame size (1 920 frames, 40 ms, at 48 kHz); the graph
@@ -51,6 +53,20 @@ public sealed class NoiseReductionProcessor : IAudioProcessor
 
     /// <summary>Gets whether the channels share one noise estimate and one set of gains.</summary>
     public bool LinkChannels { get; }
+
+    /// <summary>
+    /// Gets or initialises whether mains hum is removed before the spectral stage: <see cref="HumRemoval.Auto"/> (the
+    /// default) detects a 50 or 60 Hz harmonic series and removes it with an adaptive, drift-tracking canceller
+    /// (no added latency); audio without hum is left to the spectral stage alone. Read at <see cref="Prepare"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not one of the named values (thrown by <see cref="Prepare"/>).</exception>
+    public HumRemoval HumRemoval { get; init; } = HumRemoval.Auto;
+
+    /// <summary>
+    /// Gets the hum family being removed (<see cref="HumRemoval.Hz50"/> or <see cref="HumRemoval.Hz60"/>), or
+    /// <see cref="HumRemoval.Off"/> while none is. Audio thread, or any thread for a reading that may be a hop old.
+    /// </summary>
+    public HumRemoval ActiveHumRemoval => _denoiser?.ActiveHumRemoval ?? HumRemoval.Off;
 
     /// <summary>
     /// Gets or sets a learned noise profile, or null (the default) for continuous estimation. Any thread; takes
@@ -110,7 +126,7 @@ public sealed class NoiseReductionProcessor : IAudioProcessor
         }
 
         Reduction.Prepare(spec.SampleRate, spec.MaxBlockFrames);
-        _denoiser = new SpectralDenoiser(spec.SampleRate, spec.ChannelCount, LinkChannels, Reduction.CurrentValue)
+        _denoiser = new SpectralDenoiser(spec.SampleRate, spec.ChannelCount, LinkChannels, Reduction.CurrentValue, HumRemoval)
         {
             Profile = profile,
         };
