@@ -143,34 +143,12 @@ public sealed class RenderPlan
     internal int Execute(int frameOffset, int frames, in ProcessContext context, BoundedQueue<RenderFault>? faults)
     {
         var arena = _arena.AsSpan();
-        var ops = _ops;
         var faulted = 0;
-        for (var k = 0; k < ops.Length; k++)
+        for (var k = 0; k < _ops.Length; k++)
         {
-            ref readonly var op = ref ops[k];
-            if (op.Kind is PlanOpKind.Clear or PlanOpKind.Copy or PlanOpKind.Sum)
+            if (RunIsolated(arena, in _ops[k], frameOffset, frames, context, out var fault))
             {
-                RunStep(arena, in op, frameOffset, frames, context);
-                continue;
-            }
-
-            if (_health[op.Node].IsFaulted)
-            {
-                Bypass(arena, in op, frameOffset, frames);
-                continue;
-            }
-
-            // A try block costs nothing until something throws; the exception object was allocated by the node that
-            // threw, so isolating it here adds no allocation of its own.
-            try
-            {
-                RunStep(arena, in op, frameOffset, frames, context);
-            }
-            catch (Exception exception)
-            {
-                _health[op.Node].IsFaulted = true;
-                faults?.TryEnqueue(new RenderFault(_ids[op.Node], _names[op.Node], exception, context.StreamFrame));
-                Bypass(arena, in op, frameOffset, frames);
+                faults?.TryEnqueue(fault);
                 faulted++;
             }
         }
@@ -190,32 +168,9 @@ public sealed class RenderPlan
         var faulted = 0;
         foreach (var k in _laneOps[lane])
         {
-            ref readonly var op = ref _ops[k];
-            if (op.Kind is PlanOpKind.Clear or PlanOpKind.Copy)
+            if (RunIsolated(arena, in _ops[k], frameOffset, frames, context, out var fault))
             {
-                RunStep(arena, in op, frameOffset, frames, context);
-                continue;
-            }
-
-            if (_health[op.Node].IsFaulted)
-            {
-                Bypass(arena, in op, frameOffset, frames);
-                continue;
-            }
-
-            try
-            {
-                RunStep(arena, in op, frameOffset, frames, context);
-            }
-            catch (Exception exception)
-            {
-                _health[op.Node].IsFaulted = true;
-                if (faulted == 0)
-                {
-                    firstFault = new RenderFault(_ids[op.Node], _names[op.Node], exception, context.StreamFrame);
-                }
-
-                Bypass(arena, in op, frameOffset, frames);
+                firstFault = faulted == 0 ? fault : firstFault;
                 faulted++;
             }
         }
@@ -232,33 +187,49 @@ public sealed class RenderPlan
         var faulted = 0;
         foreach (var k in _joinOps)
         {
-            ref readonly var op = ref _ops[k];
-            if (op.Kind is PlanOpKind.Clear or PlanOpKind.Copy or PlanOpKind.Sum)
+            if (RunIsolated(arena, in _ops[k], frameOffset, frames, context, out var fault))
             {
-                RunStep(arena, in op, frameOffset, frames, context);
-                continue;
-            }
-
-            if (_health[op.Node].IsFaulted)
-            {
-                Bypass(arena, in op, frameOffset, frames);
-                continue;
-            }
-
-            try
-            {
-                RunStep(arena, in op, frameOffset, frames, context);
-            }
-            catch (Exception exception)
-            {
-                _health[op.Node].IsFaulted = true;
-                faults?.TryEnqueue(new RenderFault(_ids[op.Node], _names[op.Node], exception, context.StreamFrame));
-                Bypass(arena, in op, frameOffset, frames);
+                faults?.TryEnqueue(fault);
                 faulted++;
             }
         }
 
         return faulted;
+    }
+
+    /// <summary>
+    /// Runs one step. A node that throws is marked faulted and bypassed, now and in every later block; returns
+    /// <see langword="true"/> (with the fault) only for the block in which it threw.
+    /// </summary>
+    private bool RunIsolated(Span<float> arena, in PlanOp op, int frameOffset, int frames, in ProcessContext context, out RenderFault fault)
+    {
+        fault = default;
+        if (op.Kind is PlanOpKind.Clear or PlanOpKind.Copy or PlanOpKind.Sum)
+        {
+            RunStep(arena, in op, frameOffset, frames, context);
+            return false;
+        }
+
+        if (_health[op.Node].IsFaulted)
+        {
+            Bypass(arena, in op, frameOffset, frames);
+            return false;
+        }
+
+        // A try block costs nothing until something throws; the exception object was allocated by the node that
+        // threw, so isolating it here adds no allocation of its own.
+        try
+        {
+            RunStep(arena, in op, frameOffset, frames, context);
+            return false;
+        }
+        catch (Exception exception)
+        {
+            _health[op.Node].IsFaulted = true;
+            fault = new RenderFault(_ids[op.Node], _names[op.Node], exception, context.StreamFrame);
+            Bypass(arena, in op, frameOffset, frames);
+            return true;
+        }
     }
 
     private void RunStep(Span<float> arena, in PlanOp op, int frameOffset, int frames, in ProcessContext context)
