@@ -46,6 +46,7 @@ public static class CliApp
             PodcastCommand.Create(),
             ProcessCommand.Create(),
             DenoiseCommand.Create(),
+            TrimCommand.Create(),
             TimecodeCommand.Create(stdin),
             DevicesCommand.Create(),
             PlayCommand.Create(),
