@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 using AudioPost.Sdk.Buffers;
+using AudioPost.Sdk.Benchmarks.DenoiseQuality;
 using AudioPost.Sdk.Formats;
 using AudioPost.Sdk.Tests.Processing.Restoration;
 
 // denoise-quality make DIR                     writes DIR/clean.wav and DIR/NOISE-SNR.wav (48 kHz mono float)
 // denoise-quality measure CLEAN NOISY OUTPUT   prints "snr_in snr_gain segsnr lsd lag" for OUTPUT (and NOISY as input)
+// denoise-quality ceiling DIR [REDUCTION]      prints the oracle bounds of STFT-gain noise reduction on DIR's material
 if (args.Length == 2 && args[0] == "make")
 {
     Make(args[1]);
@@ -22,7 +24,13 @@ if (args.Length == 4 && args[0] == "measure")
     return 0;
 }
 
-Console.Error.WriteLine("usage: denoise-quality make DIR | denoise-quality measure CLEAN NOISY OUTPUT");
+if (args.Length is 2 or 3 && args[0] == "ceiling")
+{
+    OracleCeilings.Print(args[1], args.Length == 3 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 12);
+    return 0;
+}
+
+Console.Error.WriteLine("usage: denoise-quality make DIR | denoise-quality measure CLEAN NOISY OUTPUT | denoise-quality ceiling DIR [REDUCTION]");
 return 1;
 
 static void Make(string directory)

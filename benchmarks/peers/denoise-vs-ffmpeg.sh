@@ -6,7 +6,8 @@
 # the default reduction (12 dB) unless REDUCTION is set. Measures (benchmarks/DenoiseQuality, the same code as
 # DenoiseQualityTests): SNR gain = SNR of the output against the clean speech after aligning the latency
 # (cross-correlation) and a least-squares gain, minus the same for the input; segmental SNR (20 ms, clamped to
-# [-10, 35] dB); log-spectral distance to the clean speech (0-8 kHz, speech-active frames). Prints a markdown table.
+# [-10, 35] dB); log-spectral distance to the clean speech (0-8 kHz, speech-active frames). Prints a markdown table,
+# then the oracle bounds (`denoise-quality ceiling`): what gains computed from the true noise can reach on each noise.
 #   usage: benchmarks/peers/denoise-vs-ffmpeg.sh            (REDUCTION=24 benchmarks/peers/denoise-vs-ffmpeg.sh)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -46,5 +47,9 @@ for noise in white pink hum babble; do
     "$(awk -v s="${sum[$noise-ours]}" 'BEGIN {print s / 4}')" "$(awk -v s="${sum[$noise-profile]}" 'BEGIN {print s / 4}')" \
     "$(awk -v s="${sum[$noise-afftdn]}" 'BEGIN {print s / 4}')" "$(awk -v s="${sum[$noise-anlmdn]}" 'BEGIN {print s / 4}')"
 done
+echo
+echo "Oracle bounds of STFT-gain noise reduction on the same files (mean SNR gain in dB; see OracleCeilings.cs):"
+$quality ceiling "$work" "$reduction"
+echo
 echo "reduction $reduction dB; $(ffmpeg -version | head -1 | cut -d' ' -f1-3); espeak-ng $(espeak-ng --version | cut -d' ' -f4)"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); load average $(cut -d' ' -f1-3 /proc/loadavg)"
