@@ -21,10 +21,7 @@ public sealed class LinkwitzRileyFilterProcessor : IAudioProcessor, IBypassable,
     /// <summary>The highest cutoff accepted, in Hz; at run time the cutoff is also held below 0.49 × the sample rate.</summary>
     public const float MaxFrequency = 40_000f;
 
-    private LinkwitzRileyFilter? _filter;
-    private volatile bool _bypassed;
-    private int _sampleRate;
-    private bool _wasBypassed;
+    private readonly PassFilterProcessorCore _core;
 
     /// <summary>Creates a filter.</summary>
     /// <param name="pass">Low- or high-pass.</param>
@@ -34,96 +31,36 @@ public sealed class LinkwitzRileyFilterProcessor : IAudioProcessor, IBypassable,
     public LinkwitzRileyFilterProcessor(FilterPass pass, int order, float frequency)
     {
         ButterworthDesign.ValidateLinkwitzRileyOrder(order);
-        if (pass is not (FilterPass.LowPass or FilterPass.HighPass))
-        {
-            throw new ArgumentOutOfRangeException(nameof(pass), pass, "Unknown pass type.");
-        }
-
-        Pass = pass;
+        _core = new PassFilterProcessorCore(pass, order / 2, 2, frequency, MinFrequency, MaxFrequency);
         Order = order;
-        Frequency = new AudioParameter("frequency", frequency, MinFrequency, MaxFrequency);
     }
 
     /// <summary>Gets whether the filter is a low- or high-pass.</summary>
-    public FilterPass Pass { get; }
+    public FilterPass Pass => _core.Pass;
 
     /// <summary>Gets the order.</summary>
     public int Order { get; }
 
     /// <summary>Gets the cutoff parameter, in Hz (10 to 40,000).</summary>
-    public AudioParameter Frequency { get; }
+    public AudioParameter Frequency => _core.Frequency;
 
     /// <inheritdoc />
     public bool IsBypassed
     {
-        get => _bypassed;
-        set => _bypassed = value;
+        get => _core.IsBypassed;
+        set => _core.IsBypassed = value;
     }
 
     /// <inheritdoc />
     /// <remarks>The sum of the sections' memories (each from its slower pole) at the current frequency; 0 while bypassed.</remarks>
-    public long MemoryFrames
-    {
-        get
-        {
-            if (_bypassed || _sampleRate == 0)
-            {
-                return 0;
-            }
-
-            var frames = 0L;
-            foreach (var section in ButterworthDesign.LinkwitzRiley(Pass, Order, _sampleRate, Math.Min(Frequency.Value, 0.49 * _sampleRate)))
-            {
-                frames = ProcessorMemory.Add(frames, ProcessorMemory.FromPoleRadius(section.MaxPoleRadius));
-            }
-
-            return frames;
-        }
-    }
+    public long MemoryFrames => _core.MemoryFrames;
 
     /// <inheritdoc />
-    public void Prepare(in ProcessSpec spec)
-    {
-        Frequency.Prepare(spec.SampleRate, spec.MaxBlockFrames);
-        _sampleRate = spec.SampleRate;
-        _filter = new LinkwitzRileyFilter(Pass, Order, spec.SampleRate, Math.Max(1, spec.ChannelCount), spec.MaxBlockFrames, Math.Min(Frequency.Value, 0.49 * spec.SampleRate));
-    }
+    public void Prepare(in ProcessSpec spec) => _core.Prepare(spec);
 
     /// <inheritdoc />
-    public void Reset()
-    {
-        Frequency.Reset();
-        _filter?.Reset();
-    }
+    public void Reset() => _core.Reset();
 
     /// <inheritdoc />
-    public void Process(AudioBlock buffer, in ProcessContext context)
-    {
-        var frequency = Frequency.Process(context.TimelineFrame, buffer.FrameCount);
-        if (_filter is not { } filter || _bypassed)
-        {
-            _wasBypassed = true;
-            return;
-        }
-
-        if (_wasBypassed)
-        {
-            filter.Reset();
-            _wasBypassed = false;
-        }
-
-        if (frequency.IsConstant)
-        {
-            if (frequency.First != filter.Frequency)
-            {
-                filter.SetFrequency(frequency.First);
-            }
-
-            filter.Process(buffer);
-        }
-        else
-        {
-            filter.Process(buffer, frequency.Values);
-        }
-    }
+    public void Process(AudioBlock buffer, in ProcessContext context) => _core.Process(buffer, context);
 }
