@@ -45,45 +45,33 @@ internal sealed class ConvertCopy
     {
         var info = _reader.Info;
         var rate = _request.SampleRate ?? info.SampleRate;
-        var temporary = TemporaryPathFor(_request.Output);
-        var committed = false;
-        try
+        using var temporary = new TemporaryOutput(_request.Output);
+        var dither = CreateDither(info.ChannelCount, rate);
+        Dithered = dither is not null;
+        Resampled = rate != info.SampleRate;
+        var options = new EncoderOptions { Metadata = ResampledMetadata.Rescale(info.Metadata, info.SampleRate, rate) };
+        var spec = new AudioSpec(rate, info.Spec.Layout);
+        using (var writer = CliFormats.Registry.Create(temporary.TemporaryPath, spec, _sampleFormat, _container, options))
+        using (var buffer = new AudioBuffer(info.ChannelCount, BlockFrames))
         {
-            var dither = CreateDither(info.ChannelCount, rate);
-            Dithered = dither is not null;
-            Resampled = rate != info.SampleRate;
-            var options = new EncoderOptions { Metadata = ResampledMetadata.Rescale(info.Metadata, info.SampleRate, rate) };
-            var spec = new AudioSpec(rate, info.Spec.Layout);
-            using (var writer = CliFormats.Registry.Create(temporary, spec, _sampleFormat, _container, options))
-            using (var buffer = new AudioBuffer(info.ChannelCount, BlockFrames))
+            var output = new BlockOutput(writer, dither, progress, _reader.Info.Frames, info.SampleRate);
+            if (Resampled)
             {
-                var output = new BlockOutput(writer, dither, progress, _reader.Info.Frames, info.SampleRate);
-                if (Resampled)
-                {
-                    using var resampled = new AudioBuffer(info.ChannelCount, BlockFrames);
-                    var resampler = new Resampler(info.SampleRate, rate, info.ChannelCount, _request.Quality, BlockFrames);
-                    CopyResampled(buffer, resampled, resampler, output);
-                }
-                else
-                {
-                    Copy(buffer, output);
-                }
-
-                output.Finish();
-                FailedPath = _request.Output;
-                writer.Complete();
+                using var resampled = new AudioBuffer(info.ChannelCount, BlockFrames);
+                var resampler = new Resampler(info.SampleRate, rate, info.ChannelCount, _request.Quality, BlockFrames);
+                CopyResampled(buffer, resampled, resampler, output);
+            }
+            else
+            {
+                Copy(buffer, output);
             }
 
-            File.Move(temporary, _request.Output, overwrite: true);
-            committed = true;
+            output.Finish();
+            FailedPath = _request.Output;
+            writer.Complete();
         }
-        finally
-        {
-            if (!committed)
-            {
-                TryDelete(temporary);
-            }
-        }
+
+        temporary.Commit();
     }
 
     private void Copy(AudioBuffer buffer, BlockOutput output)
@@ -184,28 +172,5 @@ internal sealed class ConvertCopy
         }
 
         return new ChannelDither(null, shapers);
-    }
-
-    // Hidden, unique, and in OUT's directory so the final rename stays on one file system (and so is atomic).
-    internal static string TemporaryPathFor(string output)
-    {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(output)) ?? ".";
-        return Path.Combine(directory, $".{Path.GetFileName(output)}.{Guid.NewGuid():N}.tmp");
-    }
-
-    internal static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-            // Best effort: the original error is the one worth reporting.
-        }
-        catch (UnauthorizedAccessException)
-        {
-            // As above.
-        }
     }
 }

@@ -101,9 +101,8 @@ internal static class DenoiseCommand
             return ExitCodes.BadUsage;
         }
 
-        var temporary = ConvertCopy.TemporaryPathFor(request.Output);
+        using var temporary = new TemporaryOutput(request.Output);
         var failedPath = request.Input;
-        var committed = false;
         var bar = ConsoleProgressBar.CreateIfInteractive(stderr, request.Json);
         try
         {
@@ -137,11 +136,10 @@ internal static class DenoiseCommand
             }
 
             failedPath = request.Output;
-            var (latency, result) = FileChainRender.Render(reader, [processor], "denoise", temporary, info.SampleFormat, container, registry, bar);
+            var (latency, result) = FileChainRender.Render(reader, [processor], "denoise", temporary.TemporaryPath, info.SampleFormat, container, registry, bar);
             bar?.Finish();
             bar = null;
-            File.Move(temporary, request.Output, overwrite: true);
-            committed = true;
+            temporary.Commit();
             WriteResult(stdout, request, info, profile, processor.ActiveHumRemoval, latency, result);
             return ExitCodes.Success;
         }
@@ -152,10 +150,6 @@ internal static class DenoiseCommand
         finally
         {
             bar?.Finish();
-            if (!committed)
-            {
-                ConvertCopy.TryDelete(temporary);
-            }
         }
     }
 

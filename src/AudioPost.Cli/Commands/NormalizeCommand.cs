@@ -3,7 +3,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using AudioPost.Sdk.Formats;
 using AudioPost.Sdk.Mastering;
 
 namespace AudioPost.Cli.Commands;
@@ -76,58 +75,23 @@ internal static class NormalizeCommand
         return command;
     }
 
-    private static int Run(string inputPath, string outputPath, NormalizationTarget target, bool json, TextWriter stdout, TextWriter stderr)
-    {
-        var registry = CliFormats.Registry;
-        if (!OutputFileCheck.TryResolve(registry, inputPath, outputPath, stderr, out var container))
-        {
-            return ExitCodes.BadUsage;
-        }
-
-        var temporary = ConvertCopy.TemporaryPathFor(outputPath);
-        var failedPath = inputPath;
-        var committed = false;
-        try
-        {
-            NormalizationResult result;
-            using (var reader = registry.OpenRead(inputPath))
+    private static int Run(string inputPath, string outputPath, NormalizationTarget target, bool json, TextWriter stdout, TextWriter stderr) =>
+        MasteringFileRun.Run(
+            inputPath,
+            outputPath,
+            stderr,
+            (reader, createOutput) => new LoudnessNormalizer(target).Normalize(reader, createOutput),
+            result =>
             {
-                result = new LoudnessNormalizer(target).Normalize(reader, metadata =>
+                if (json)
                 {
-                    failedPath = outputPath;
-                    return registry.Create(temporary, reader.Info.Spec, reader.Info.SampleFormat, container, new EncoderOptions { Metadata = metadata });
-                });
-            }
-
-            File.Move(temporary, outputPath, overwrite: true);
-            committed = true;
-            if (json)
-            {
-                WriteJson(stdout, inputPath, outputPath, result);
-            }
-            else
-            {
-                WriteText(stdout, outputPath, result);
-            }
-
-            return ExitCodes.Success;
-        }
-        catch (InvalidOperationException exception)
-        {
-            return CliErrors.Report(stderr, $"{inputPath}: {exception.Message}", ExitCodes.BadInput);
-        }
-        catch (Exception exception) when (CliErrors.IsBadInput(exception) || exception is ArgumentOutOfRangeException)
-        {
-            return CliErrors.ReportBadInput(stderr, failedPath, exception);
-        }
-        finally
-        {
-            if (!committed)
-            {
-                ConvertCopy.TryDelete(temporary);
-            }
-        }
-    }
+                    WriteJson(stdout, inputPath, outputPath, result);
+                }
+                else
+                {
+                    WriteText(stdout, outputPath, result);
+                }
+            });
 
     private static void WriteText(TextWriter stdout, string outputPath, NormalizationResult result)
     {

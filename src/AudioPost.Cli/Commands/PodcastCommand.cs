@@ -3,7 +3,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using AudioPost.Sdk.Formats;
 using AudioPost.Sdk.Mastering;
 
 namespace AudioPost.Cli.Commands;
@@ -54,58 +53,23 @@ internal static class PodcastCommand
         return command;
     }
 
-    private static int Run(string inputPath, string outputPath, PodcastChainOptions options, bool json, TextWriter stdout, TextWriter stderr)
-    {
-        var registry = CliFormats.Registry;
-        if (!OutputFileCheck.TryResolve(registry, inputPath, outputPath, stderr, out var container))
-        {
-            return ExitCodes.BadUsage;
-        }
-
-        var temporary = ConvertCopy.TemporaryPathFor(outputPath);
-        var failedPath = inputPath;
-        var committed = false;
-        try
-        {
-            PodcastReport report;
-            using (var reader = registry.OpenRead(inputPath))
+    private static int Run(string inputPath, string outputPath, PodcastChainOptions options, bool json, TextWriter stdout, TextWriter stderr) =>
+        MasteringFileRun.Run(
+            inputPath,
+            outputPath,
+            stderr,
+            (reader, createOutput) => PodcastChain.Process(reader, createOutput, options),
+            report =>
             {
-                report = PodcastChain.Process(reader, metadata =>
+                if (json)
                 {
-                    failedPath = outputPath;
-                    return registry.Create(temporary, reader.Info.Spec, reader.Info.SampleFormat, container, new EncoderOptions { Metadata = metadata });
-                }, options);
-            }
-
-            File.Move(temporary, outputPath, overwrite: true);
-            committed = true;
-            if (json)
-            {
-                WriteJson(stdout, inputPath, outputPath, report);
-            }
-            else
-            {
-                WriteText(stdout, outputPath, report);
-            }
-
-            return ExitCodes.Success;
-        }
-        catch (InvalidOperationException exception)
-        {
-            return CliErrors.Report(stderr, $"{inputPath}: {exception.Message}", ExitCodes.BadInput);
-        }
-        catch (Exception exception) when (CliErrors.IsBadInput(exception) || exception is ArgumentOutOfRangeException)
-        {
-            return CliErrors.ReportBadInput(stderr, failedPath, exception);
-        }
-        finally
-        {
-            if (!committed)
-            {
-                ConvertCopy.TryDelete(temporary);
-            }
-        }
-    }
+                    WriteJson(stdout, inputPath, outputPath, report);
+                }
+                else
+                {
+                    WriteText(stdout, outputPath, report);
+                }
+            });
 
     private static void WriteText(TextWriter stdout, string outputPath, PodcastReport report)
     {

@@ -100,9 +100,8 @@ internal static class ProcessCommand
             return ExitCodes.BadUsage;
         }
 
-        var temporary = ConvertCopy.TemporaryPathFor(request.Output);
+        using var temporary = new TemporaryOutput(request.Output);
         var failedPath = request.Input;
-        var committed = false;
         var bar = ConsoleProgressBar.CreateIfInteractive(stderr, request.Json);
         try
         {
@@ -127,17 +126,16 @@ internal static class ProcessCommand
             if (chunked)
             {
                 var parallel = FileChainRender.RenderInChunks(
-                    request.Input, () => factory.CreateChain(request.Chain, info.SampleRate), info, request.Threads, temporary, format, container, registry, bar);
+                    request.Input, () => factory.CreateChain(request.Chain, info.SampleRate), info, request.Threads, temporary.TemporaryPath, format, container, registry, bar);
                 (result, latency, chunks, threads) = (parallel.Progress, parallel.LatencyFrames, parallel.Chunks, parallel.Workers);
             }
             else
             {
-                (latency, result) = FileChainRender.Render(reader, processors, "chain", temporary, format, container, registry, bar);
+                (latency, result) = FileChainRender.Render(reader, processors, "chain", temporary.TemporaryPath, format, container, registry, bar);
             }
             bar?.Finish();
             bar = null;
-            File.Move(temporary, request.Output, overwrite: true);
-            committed = true;
+            temporary.Commit();
             WriteResult(stdout, request, info, latency, result, threads, chunks);
             return ExitCodes.Success;
         }
@@ -152,10 +150,6 @@ internal static class ProcessCommand
         finally
         {
             bar?.Finish();
-            if (!committed)
-            {
-                ConvertCopy.TryDelete(temporary);
-            }
         }
     }
 

@@ -58,9 +58,8 @@ internal static class TrimCommand
             return ExitCodes.BadUsage;
         }
 
-        var temporary = ConvertCopy.TemporaryPathFor(outputPath);
+        using var temporary = new TemporaryOutput(outputPath);
         var failedPath = inputPath;
-        var committed = false;
         try
         {
             AudioFileInfo info;
@@ -85,27 +84,19 @@ internal static class TrimCommand
 
             failedPath = outputPath;
             var metadata = info.Metadata with { Markers = [] };
-            using (var writer = registry.Create(temporary, info.Spec, info.SampleFormat, container, new EncoderOptions { Metadata = metadata }))
+            using (var writer = registry.Create(temporary.TemporaryPath, info.Spec, info.SampleFormat, container, new EncoderOptions { Metadata = metadata }))
             {
                 Write(writer, result.Channels);
                 writer.Complete();
             }
 
-            File.Move(temporary, outputPath, overwrite: true);
-            committed = true;
+            temporary.Commit();
             Report(stdout, inputPath, outputPath, info, result, json, droppedMarkers: info.Metadata.Markers.Count);
             return ExitCodes.Success;
         }
         catch (Exception exception) when (CliErrors.IsBadInput(exception))
         {
             return CliErrors.ReportBadInput(stderr, failedPath, exception);
-        }
-        finally
-        {
-            if (!committed)
-            {
-                ConvertCopy.TryDelete(temporary);
-            }
         }
     }
 
