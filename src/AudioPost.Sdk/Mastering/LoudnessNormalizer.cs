@@ -199,30 +199,22 @@ public sealed class LoudnessNormalizer
     {
         var info = input.Info;
         var limiter = limited ? new TruePeakLimiter(info.SampleRate, info.ChannelCount, Target.TruePeakCeilingDbtp, safetyMarginDb: TruePeakMarginDb) : null;
-        var skip = limiter?.LatencyFrames ?? 0;
-        var flush = skip;
         var gain = (float)Math.Pow(10, gainDb / 20);
-        input.Seek(0);
         using var buffer = new AudioBuffer(info.ChannelCount, BlockFrames);
+
+        // The limiter's first LatencyFrames frames are the zeros its delay line started with: dropped, and zeros
+        // after the input push its last frames out.
+        var pass = new LatencyCompensatedRead(input, buffer, limiter?.LatencyFrames ?? 0);
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var frames = input.Read(buffer.Block);
-            if (frames == 0)
+            if (!pass.Next(out var block, out var isInput))
             {
-                // Zeros push the last input frames out of the limiter's delay line.
-                if (flush == 0)
-                {
-                    break;
-                }
-
-                frames = Math.Min(flush, BlockFrames);
-                flush -= frames;
-                buffer.GetBlock(frames).Clear();
+                break;
             }
-            else
+
+            if (isInput)
             {
-                var block = buffer.GetBlock(frames);
                 for (var c = 0; c < info.ChannelCount; c++)
                 {
                     foreach (ref var sample in block[c])
@@ -232,13 +224,8 @@ public sealed class LoudnessNormalizer
                 }
             }
 
-            var output = buffer.GetBlock(frames);
-            limiter?.Process(output);
-
-            // The limiter's first LatencyFrames frames are the zeros its delay line started with.
-            var dropped = Math.Min(skip, frames);
-            skip -= dropped;
-            output = output.Slice(dropped);
+            limiter?.Process(block);
+            var output = pass.Trim(block);
             if (output.FrameCount == 0)
             {
                 continue;

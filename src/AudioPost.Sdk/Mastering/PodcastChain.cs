@@ -168,43 +168,31 @@ public static class PodcastChain
             latency += processor.LatencyFrames;
         }
 
-        var skip = latency;
-        var flush = latency;
         long frame = 0;
-        input.Seek(0);
         using var buffer = new AudioBuffer(info.ChannelCount, BlockFrames);
+        var pass = new LatencyCompensatedRead(input, buffer, latency);
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var frames = input.Read(buffer.Block);
-            if (frames == 0)
+            if (!pass.Next(out var block, out var isInput))
             {
-                if (flush == 0)
-                {
-                    break;
-                }
-
-                frames = Math.Min(flush, BlockFrames);
-                flush -= frames;
-                buffer.GetBlock(frames).Clear();
-            }
-            else
-            {
-                inputMeter.Process(buffer.GetBlock(frames));
-                floorBefore.Process(buffer.GetBlock(frames));
+                break;
             }
 
-            var block = buffer.GetBlock(frames);
+            if (isInput)
+            {
+                inputMeter.Process(block);
+                floorBefore.Process(block);
+            }
+
             var context = new ProcessContext(frame, frame, info.SampleRate, isOffline: true);
             foreach (var (_, processor) in stages)
             {
                 processor.Process(block, context);
             }
 
-            frame += frames;
-            var dropped = Math.Min(skip, frames);
-            skip -= dropped;
-            var output = block.Slice(dropped);
+            frame += block.FrameCount;
+            var output = pass.Trim(block);
             if (output.FrameCount > 0)
             {
                 floorChain.Process(output);
