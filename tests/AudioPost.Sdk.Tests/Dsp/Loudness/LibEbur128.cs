@@ -17,32 +17,10 @@ internal static partial class LibEbur128
 
     private const string Library = "libebur128.so.1";
 
-    private static readonly Lazy<bool> Available = new(() =>
-    {
-        if (NativeLibrary.TryLoad(Library, out var handle))
-        {
-            NativeLibrary.Free(handle);
-            return true;
-        }
+    private static readonly PeerLibrary Peer = new(Library, "libebur128", "libebur128-1");
 
-        return false;
-    });
-
-    public static void Require()
-    {
-        if (Available.Value)
-        {
-            return;
-        }
-
-        const string message = "libebur128 is not installed; install it with 'apt-get install -y libebur128-1'.";
-        if (PeerTool.IsCi)
-        {
-            Assert.Fail(message + " It is required when CI=true.");
-        }
-
-        Assert.Skip(message);
-    }
+    /// <summary>Skips the test when the library is missing, or fails it when CI=true.</summary>
+    public static void Require() => Peer.Require();
 
     [LibraryImport(Library, EntryPoint = "ebur128_init")]
     public static partial nint Init(uint channels, nuint sampleRate, int mode);

@@ -6,6 +6,33 @@ namespace AudioPost.Sdk.Tests.Graph.Differential;
 internal static class DifferentialHarness
 {
     /// <summary>
+    /// Runs one random case per seed, 0 to <paramref name="seeds"/> − 1, each with a <see cref="Random"/> of that seed;
+    /// logs the first five failure messages.
+    /// </summary>
+    /// <param name="seeds">How many seeds.</param>
+    /// <param name="runOne">Builds, renders and checks one case; returns a failure message, or null when it matches.</param>
+    /// <param name="log">Where the failure messages go.</param>
+    /// <returns>The number of failing seeds.</returns>
+    public static int RunSeeds(int seeds, Func<Random, int, string?> runOne, ITestOutputHelper log)
+    {
+        var failures = 0;
+        for (var seed = 0; seed < seeds; seed++)
+        {
+            var message = runOne(new Random(seed), seed);
+            if (message is not null)
+            {
+                failures++;
+                if (failures <= 5)
+                {
+                    log.WriteLine(message);
+                }
+            }
+        }
+
+        return failures;
+    }
+
+    /// <summary>
     /// Renders <paramref name="frames"/> frames: through the host path in random chunk sizes when the
     /// graph has an output (<paramref name="outputChannels"/> &gt; 0), else block by block for the sinks.
     /// </summary>

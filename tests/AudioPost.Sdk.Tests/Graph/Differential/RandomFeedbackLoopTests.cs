@@ -18,18 +18,7 @@ public sealed class RandomFeedbackLoopTests(ITestOutputHelper log)
     [Fact]
     public void RandomLoops_MatchReference()
     {
-        var failures = 0;
-        for (var seed = 0; seed < 2000; seed++)
-        {
-            var r = new Random(seed);
-            var msg = RunOne(r, seed);
-            if (msg is not null)
-            {
-                failures++;
-                if (failures <= 5) log.WriteLine(msg);
-            }
-        }
-
+        var failures = DifferentialHarness.RunSeeds(2000, RunOne, log);
         log.WriteLine($"checked {Checked} loops {Loops} delays {Delays}");
         Assert.Equal(0, failures);
     }

@@ -16,18 +16,7 @@ public sealed class RandomGraphTests(ITestOutputHelper log)
     [Fact]
     public void Render_RandomAcyclicGraphs_MatchAReferenceModel()
     {
-        var failures = 0;
-        for (var seed = 0; seed < 2000; seed++)
-        {
-            var r = new Random(seed);
-            var msg = RunOne(r, seed);
-            if (msg is not null)
-            {
-                failures++;
-                if (failures <= 5) log.WriteLine(msg);
-            }
-        }
-
+        var failures = DifferentialHarness.RunSeeds(2000, RunOne, log);
         log.WriteLine($"checked {Checked} delays {Delays} buses {Buses}");
         Assert.Equal(0, failures);
     }

@@ -15,32 +15,10 @@ internal static partial class LibLtc
     private const string Library = "libltc.so.11";
     private const int FrameExtSize = 368; // sizeof(LTCFrameExt) on 64-bit Linux: LTCFrame (12) + offsets, tics, volume.
 
-    private static readonly Lazy<bool> Available = new(() =>
-    {
-        if (NativeLibrary.TryLoad(Library, out var handle))
-        {
-            NativeLibrary.Free(handle);
-            return true;
-        }
+    private static readonly PeerLibrary Peer = new(Library, "libltc", "libltc11");
 
-        return false;
-    });
-
-    public static void Require()
-    {
-        if (Available.Value)
-        {
-            return;
-        }
-
-        const string message = "libltc is not installed; install it with 'apt-get install -y libltc11'.";
-        if (PeerTool.IsCi)
-        {
-            Assert.Fail(message + " It is required when CI=true.");
-        }
-
-        Assert.Skip(message);
-    }
+    /// <summary>Skips the test when the library is missing, or fails it when CI=true.</summary>
+    public static void Require() => Peer.Require();
 
     /// <summary>libltc decodes <paramref name="samples"/>: each frame's data bits, off_start and reverse flag.</summary>
     public static List<(ulong Bits, long Start, bool Reverse)> Decode(ReadOnlySpan<float> samples, double samplesPerWord, int chunk = 1024)
