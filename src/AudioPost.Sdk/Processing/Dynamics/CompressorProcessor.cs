@@ -47,10 +47,7 @@ public sealed class CompressorProcessor : IAudioProcessor, IMultiInputProcessor,
     private int _maxBlock;
     private int _sampleRate;
     private int _latency;
-    private float _attackMs = float.NaN;
-    private float _attackCoefficient;
-    private float _releaseMs = float.NaN;
-    private float _releaseCoefficient;
+    private AttackReleaseCoefficients _coefficients = AttackReleaseCoefficients.Unset;
     private float _mix = 1f;
     private float _mixStep;
     private volatile bool _bypassed;
@@ -218,7 +215,7 @@ public sealed class CompressorProcessor : IAudioProcessor, IMultiInputProcessor,
         _gains = new float[spec.MaxBlockFrames];
         _gainsDb = new float[spec.MaxBlockFrames];
         _mixStep = (float)(1.0 / Math.Max(1, BypassFadeSeconds * spec.SampleRate));
-        _attackMs = _releaseMs = float.NaN;
+        _coefficients = AttackReleaseCoefficients.Unset;
         GainReduction.Prepare(channels);
         _channels = channels;
         Reset();
@@ -355,7 +352,7 @@ public sealed class CompressorProcessor : IAudioProcessor, IMultiInputProcessor,
         var constantTimes = attack.IsConstant && release.IsConstant;
         if (constantTimes)
         {
-            UpdateCoefficients(attack.First, release.First);
+            _coefficients.Update(attack.First, release.First, _sampleRate);
         }
         else
         {
@@ -371,7 +368,7 @@ public sealed class CompressorProcessor : IAudioProcessor, IMultiInputProcessor,
             var demand = _work.AsSpan(d * _maxBlock, frames);
             if (constantTimes)
             {
-                _envelopes[d].Process(demand, _attackCoefficient, _releaseCoefficient);
+                _envelopes[d].Process(demand, _coefficients.Attack, _coefficients.Release);
             }
             else
             {
@@ -471,21 +468,6 @@ public sealed class CompressorProcessor : IAudioProcessor, IMultiInputProcessor,
             {
                 demand[i] += 0.01f * percent[i] * difference[i];
             }
-        }
-    }
-
-    private void UpdateCoefficients(float attackMs, float releaseMs)
-    {
-        if (attackMs != _attackMs)
-        {
-            _attackMs = attackMs;
-            _attackCoefficient = TimeConstant.Coefficient(attackMs, _sampleRate);
-        }
-
-        if (releaseMs != _releaseMs)
-        {
-            _releaseMs = releaseMs;
-            _releaseCoefficient = TimeConstant.Coefficient(releaseMs, _sampleRate);
         }
     }
 }

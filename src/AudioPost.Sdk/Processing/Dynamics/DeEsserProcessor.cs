@@ -35,10 +35,7 @@ public sealed class DeEsserProcessor : IAudioProcessor
     private int _channels;
     private int _maxBlock;
     private int _sampleRate;
-    private float _attackMs = float.NaN;
-    private float _attackCoefficient;
-    private float _releaseMs = float.NaN;
-    private float _releaseCoefficient;
+    private AttackReleaseCoefficients _coefficients = AttackReleaseCoefficients.Unset;
 
     /// <summary>Creates a de-esser.</summary>
     /// <param name="frequencyHz">Crossover frequency in Hz, 1 000 to 16 000; default 5 000.</param>
@@ -90,11 +87,7 @@ public sealed class DeEsserProcessor : IAudioProcessor
         }
 
         _crossover = new LinkwitzRileyCrossover(spec.SampleRate, spec.ChannelCount, spec.MaxBlockFrames, CrossoverOrder, ClampFrequency(Frequency.CurrentValue, spec.SampleRate));
-        _detectors = new LevelDetector[spec.ChannelCount];
-        for (var c = 0; c < spec.ChannelCount; c++)
-        {
-            _detectors[c] = new LevelDetector(DetectionMode.Peak, 0, spec.SampleRate);
-        }
+        _detectors = LinkedLevel.CreateDetectors(spec.ChannelCount, DetectionMode.Peak, 0, spec.SampleRate);
 
         _envelope = new GainReductionEnvelope();
         _bands = new float[2 * spec.ChannelCount * spec.MaxBlockFrames];
@@ -103,7 +96,7 @@ public sealed class DeEsserProcessor : IAudioProcessor
         _gains = new float[spec.MaxBlockFrames];
         _maxBlock = spec.MaxBlockFrames;
         _sampleRate = spec.SampleRate;
-        _attackMs = _releaseMs = float.NaN;
+        _coefficients = AttackReleaseCoefficients.Unset;
         GainReduction.Prepare(spec.ChannelCount);
         _channels = spec.ChannelCount;
         Reset();
@@ -117,10 +110,7 @@ public sealed class DeEsserProcessor : IAudioProcessor
             parameter.Reset();
         }
 
-        for (var c = 0; c < _channels; c++)
-        {
-            _detectors[c].Reset();
-        }
+        LinkedLevel.Reset(_detectors.AsSpan(0, _channels));
 
         _crossover?.Reset();
         _envelope.Reset();
@@ -156,21 +146,15 @@ public sealed class DeEsserProcessor : IAudioProcessor
         crossover.Process(main, low, high);
 
         var level = _levels.AsSpan(0, frames);
-        var channelLevel = _levels.AsSpan(_maxBlock, frames);
-        _detectors[0].Process(high[0], level);
-        for (var c = 1; c < _channels; c++)
-        {
-            _detectors[c].Process(high[c], channelLevel);
-            System.Numerics.Tensors.TensorPrimitives.Max(level, channelLevel, level);
-        }
+        LinkedLevel.Loudest(_detectors.AsSpan(0, _channels), high, level, _levels.AsSpan(_maxBlock, frames));
 
         for (var i = 0; i < frames; i++)
         {
             level[i] = GainComputer.CompressorReductionDb(level[i], threshold.Values[i], ratio.Values[i], 0f);
         }
 
-        UpdateCoefficients(attack.First, release.First);
-        _envelope.Process(level, _attackCoefficient, _releaseCoefficient);
+        _coefficients.Update(attack.First, release.First, _sampleRate);
+        _envelope.Process(level, _coefficients.Attack, _coefficients.Release);
         var gainsDb = _gainsDb.AsSpan(0, frames);
         System.Numerics.Tensors.TensorPrimitives.Negate(level, gainsDb);
         var gains = _gains.AsSpan(0, frames);
@@ -188,19 +172,4 @@ public sealed class DeEsserProcessor : IAudioProcessor
     }
 
     private static double ClampFrequency(float frequency, int sampleRate) => Math.Min(frequency, 0.45 * sampleRate);
-
-    private void UpdateCoefficients(float attackMs, float releaseMs)
-    {
-        if (attackMs != _attackMs)
-        {
-            _attackMs = attackMs;
-            _attackCoefficient = TimeConstant.Coefficient(attackMs, _sampleRate);
-        }
-
-        if (releaseMs != _releaseMs)
-        {
-            _releaseMs = releaseMs;
-            _releaseCoefficient = TimeConstant.Coefficient(releaseMs, _sampleRate);
-        }
-    }
 }

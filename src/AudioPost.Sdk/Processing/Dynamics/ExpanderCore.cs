@@ -91,11 +91,7 @@ internal sealed class ExpanderCore
             parameter.Prepare(spec.SampleRate, spec.MaxBlockFrames);
         }
 
-        _detectors = new LevelDetector[spec.ChannelCount];
-        for (var c = 0; c < spec.ChannelCount; c++)
-        {
-            _detectors[c] = new LevelDetector(Detection, DetectorWindowMilliseconds, spec.SampleRate);
-        }
+        _detectors = LinkedLevel.CreateDetectors(spec.ChannelCount, Detection, DetectorWindowMilliseconds, spec.SampleRate);
 
         _levels = new float[2 * spec.MaxBlockFrames];
         _gains = new float[spec.MaxBlockFrames];
@@ -113,10 +109,7 @@ internal sealed class ExpanderCore
             parameter.Reset();
         }
 
-        for (var c = 0; c < _channels; c++)
-        {
-            _detectors[c].Reset();
-        }
+        LinkedLevel.Reset(_detectors.AsSpan(0, _channels));
 
         // Start closed, as after silence: the first loud sample opens it through the attack.
         _open = false;
@@ -145,13 +138,7 @@ internal sealed class ExpanderCore
 
         // The loudest channel drives one gain for all, so a stereo image never shifts as the gate moves.
         var level = _levels.AsSpan(0, frames);
-        var channelLevel = _levels.AsSpan(_maxBlock, frames);
-        _detectors[0].Process(buffer[0], level);
-        for (var c = 1; c < _channels; c++)
-        {
-            _detectors[c].Process(buffer[c], channelLevel);
-            System.Numerics.Tensors.TensorPrimitives.Max(level, channelLevel, level);
-        }
+        LinkedLevel.Loudest(_detectors.AsSpan(0, _channels), buffer, level, _levels.AsSpan(_maxBlock, frames));
 
         var attackCoefficient = TimeConstant.Coefficient(attack.First, _sampleRate);
         var releaseCoefficient = TimeConstant.Coefficient(release.First, _sampleRate);

@@ -123,12 +123,7 @@ public sealed class MultibandCompressorProcessor : IAudioProcessor
 
         _crossover = new LinkwitzRileyCrossover(spec.SampleRate, spec.ChannelCount, spec.MaxBlockFrames, CrossoverOrder, frequencies);
         var detectors = BandCount * spec.ChannelCount;
-        _detectors = new LevelDetector[detectors];
-        var window = Detection == DetectionMode.Rms ? RmsWindowMilliseconds : 0;
-        for (var d = 0; d < detectors; d++)
-        {
-            _detectors[d] = new LevelDetector(Detection, window, spec.SampleRate);
-        }
+        _detectors = LinkedLevel.CreateDetectors(detectors, Detection, Detection == DetectionMode.Rms ? RmsWindowMilliseconds : 0, spec.SampleRate);
 
         _envelopes = new GainReductionEnvelope[BandCount];
         for (var b = 0; b < BandCount; b++)
@@ -155,10 +150,7 @@ public sealed class MultibandCompressorProcessor : IAudioProcessor
             parameter.Reset();
         }
 
-        for (var d = 0; d < _detectors.Length; d++)
-        {
-            _detectors[d].Reset();
-        }
+        LinkedLevel.Reset(_detectors);
 
         foreach (var envelope in _envelopes)
         {
@@ -231,13 +223,7 @@ public sealed class MultibandCompressorProcessor : IAudioProcessor
         }
 
         var level = _levels.AsSpan(0, frames);
-        var channelLevel = _levels.AsSpan(_maxBlock, frames);
-        _detectors[b * _channels].Process(band[0], level);
-        for (var c = 1; c < _channels; c++)
-        {
-            _detectors[(b * _channels) + c].Process(band[c], channelLevel);
-            System.Numerics.Tensors.TensorPrimitives.Max(level, channelLevel, level);
-        }
+        LinkedLevel.Loudest(_detectors.AsSpan(b * _channels, _channels), band, level, _levels.AsSpan(_maxBlock, frames));
 
         for (var i = 0; i < frames; i++)
         {
