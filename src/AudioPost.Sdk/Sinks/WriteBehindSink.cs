@@ -28,14 +28,12 @@ public sealed class WriteBehindSink : IAudioSink, IDisposable
 {
     private readonly IAudioSink _inner;
     private readonly bool _ownsInner;
+    private readonly StreamingThread _io = new("AudioPost write-behind");
     private FrameRing? _ring;
     private float[] _chunk = [];
-    private Thread? _thread;
     private ProcessContext _innerContext;
     private bool _started;
     private volatile bool _draining;
-    private volatile bool _stopping;
-    private volatile Exception? _fault;
     private long _dropped;
     private long _handedOver;
     private bool _disposed;
@@ -50,13 +48,11 @@ public sealed class WriteBehindSink : IAudioSink, IDisposable
     public WriteBehindSink(IAudioSink inner, StreamingMode mode = StreamingMode.Wait, int bufferFrames = 1 << 17, bool leaveOpen = false)
     {
         ArgumentNullException.ThrowIfNull(inner);
-        ArgumentOutOfRangeException.ThrowIfLessThan(bufferFrames, 1024);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(bufferFrames, 1 << 24);
+        BufferFrames = StreamingThread.RoundBufferFrames(bufferFrames);
+        ChunkFrames = StreamingThread.ChunkFramesFor(BufferFrames);
         _inner = inner;
         _ownsInner = !leaveOpen;
         Mode = mode;
-        BufferFrames = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)bufferFrames);
-        ChunkFrames = Math.Min(8192, BufferFrames / 4);
     }
 
     /// <summary>Gets what a late disk does to the render thread.</summary>
@@ -84,12 +80,10 @@ public sealed class WriteBehindSink : IAudioSink, IDisposable
         _inner.Prepare(new ProcessSpec(spec.SampleRate, ChunkFrames, spec.ChannelCount));
         _ring = new FrameRing(spec.ChannelCount, BufferFrames);
         _chunk = new float[spec.ChannelCount * ChunkFrames];
-        _fault = null;
         _handedOver = 0;
         _started = false;
-        _draining = _stopping = false;
-        _thread = new Thread(Drain) { IsBackground = true, Name = "AudioPost write-behind" };
-        _thread.Start();
+        _draining = false;
+        _io.Start(Drain);
     }
 
     /// <summary>Queues <paramref name="block"/> for the inner sink. Real-time safe in <see cref="StreamingMode.RealTime"/>.</summary>
@@ -111,13 +105,13 @@ public sealed class WriteBehindSink : IAudioSink, IDisposable
         var spin = default(SpinWait);
         while (true)
         {
-            if (Mode == StreamingMode.Wait && _fault is { } fault)
+            if (Mode == StreamingMode.Wait && _io.Fault is { } fault)
             {
                 ExceptionDispatchInfo.Throw(fault);
             }
 
             written += ring.Write(block.Slice(written, block.FrameCount - written));
-            if (written == block.FrameCount || Mode == StreamingMode.RealTime || _fault is not null)
+            if (written == block.FrameCount || Mode == StreamingMode.RealTime || _io.Fault is not null)
             {
                 break;
             }
@@ -135,14 +129,13 @@ public sealed class WriteBehindSink : IAudioSink, IDisposable
     /// <exception cref="IOException">(or whatever the inner sink threw) The I/O thread or the inner sink's completion failed.</exception>
     public void Complete()
     {
-        if (_thread is { } thread)
+        if (_io.IsRunning)
         {
             _draining = true;
-            thread.Join();
-            _thread = null;
+            _io.Join();
         }
 
-        if (_fault is { } fault)
+        if (_io.Fault is { } fault)
         {
             ExceptionDispatchInfo.Throw(fault);
         }
@@ -154,7 +147,7 @@ public sealed class WriteBehindSink : IAudioSink, IDisposable
     public void Reset()
     {
         var ring = _ring;
-        while (ring is not null && ring.Count > 0 && _thread is not null && _fault is null)
+        while (ring is not null && ring.Count > 0 && _io.IsRunning && _io.Fault is null)
         {
             Thread.Sleep(1);
         }
@@ -181,9 +174,7 @@ public sealed class WriteBehindSink : IAudioSink, IDisposable
     private void Stop()
     {
         _draining = true;
-        _stopping = true;
-        _thread?.Join();
-        _thread = null;
+        _io.Stop();
     }
 
     private void Drain()
@@ -191,41 +182,34 @@ public sealed class WriteBehindSink : IAudioSink, IDisposable
         var ring = _ring!;
         var channels = ring.ChannelCount;
         var written = 0L;
-        try
+        while (true)
         {
-            while (true)
+            // Read the flag before the count: frames queued before a drain was asked for are all seen.
+            var draining = _draining;
+            var available = ring.Count;
+            if (available == 0)
             {
-                // Read the flag before the count: frames queued before a drain was asked for are all seen.
-                var draining = _draining;
-                var available = ring.Count;
-                if (available == 0)
+                if (draining)
                 {
-                    if (draining)
-                    {
-                        return;
-                    }
-
-                    Thread.Sleep(1);
-                    continue;
+                    return;
                 }
 
-                if (available < ChunkFrames && !draining && !_stopping)
-                {
-                    // Wait for a whole chunk: fewer, larger writes are cheaper for the encoder and the disk.
-                    Thread.Sleep(1);
-                    continue;
-                }
-
-                var block = new AudioBlock(_chunk, channels, Math.Min(available, ChunkFrames));
-                var frames = ring.Read(block);
-                _inner.Write(block.Slice(0, frames), Advance(_innerContext, written));
-                written += frames;
-                Interlocked.Exchange(ref _handedOver, written);
+                Thread.Sleep(1);
+                continue;
             }
-        }
-        catch (Exception exception)
-        {
-            _fault = exception;
+
+            if (available < ChunkFrames && !draining && !_io.IsStopping)
+            {
+                // Wait for a whole chunk: fewer, larger writes are cheaper for the encoder and the disk.
+                Thread.Sleep(1);
+                continue;
+            }
+
+            var block = new AudioBlock(_chunk, channels, Math.Min(available, ChunkFrames));
+            var frames = ring.Read(block);
+            _inner.Write(block.Slice(0, frames), Advance(_innerContext, written));
+            written += frames;
+            Interlocked.Exchange(ref _handedOver, written);
         }
     }
 

@@ -28,12 +28,10 @@ public sealed class ReadAheadSource : IAudioSource, IDisposable
 {
     private readonly IAudioSource _inner;
     private readonly bool _ownsInner;
+    private readonly StreamingThread _io = new("AudioPost read-ahead");
     private FrameRing? _ring;
     private float[] _chunk = [];
-    private Thread? _thread;
     private ProcessSpec _spec;
-    private volatile bool _stopping;
-    private volatile Exception? _fault;
 
     // The consumer asks for a restart by writing the frame, then bumping the request number; the I/O thread answers by
     // clearing the ring, moving there and publishing the same number as done.
@@ -55,13 +53,11 @@ public sealed class ReadAheadSource : IAudioSource, IDisposable
     public ReadAheadSource(IAudioSource inner, StreamingMode mode = StreamingMode.Wait, int bufferFrames = 1 << 17, bool leaveOpen = false)
     {
         ArgumentNullException.ThrowIfNull(inner);
-        ArgumentOutOfRangeException.ThrowIfLessThan(bufferFrames, 1024);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(bufferFrames, 1 << 24);
+        BufferFrames = StreamingThread.RoundBufferFrames(bufferFrames);
+        ChunkFrames = StreamingThread.ChunkFramesFor(BufferFrames);
         _inner = inner;
         _ownsInner = !leaveOpen;
         Mode = mode;
-        BufferFrames = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)bufferFrames);
-        ChunkFrames = Math.Min(8192, BufferFrames / 4);
     }
 
     /// <inheritdoc />
@@ -85,18 +81,15 @@ public sealed class ReadAheadSource : IAudioSource, IDisposable
     public void Prepare(in ProcessSpec spec)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        Stop();
+        _io.Stop();
         _spec = new ProcessSpec(spec.SampleRate, ChunkFrames, spec.ChannelCount);
         _inner.Prepare(_spec);
         _ring = new FrameRing(spec.ChannelCount, BufferFrames);
         _chunk = new float[spec.ChannelCount * ChunkFrames];
-        _fault = null;
         _nextFrame = long.MinValue;
         _skip = 0;
         _requested = _done = 0;
-        _stopping = false;
-        _thread = new Thread(Fill) { IsBackground = true, Name = "AudioPost read-ahead" };
-        _thread.Start();
+        _io.Start(Fill);
     }
 
     /// <summary>
@@ -110,7 +103,7 @@ public sealed class ReadAheadSource : IAudioSource, IDisposable
     public void Read(AudioBlock destination, in ProcessContext context)
     {
         var ring = _ring ?? throw new InvalidOperationException("Prepare the source before reading.");
-        if (_fault is { } fault)
+        if (_io.Fault is { } fault)
         {
             ExceptionDispatchInfo.Throw(fault);
         }
@@ -143,7 +136,7 @@ public sealed class ReadAheadSource : IAudioSource, IDisposable
                 }
             }
 
-            if (Mode == StreamingMode.RealTime || _fault is not null || _stopping)
+            if (Mode == StreamingMode.RealTime || _io.Fault is not null || _io.IsStopping)
             {
                 break;
             }
@@ -152,7 +145,7 @@ public sealed class ReadAheadSource : IAudioSource, IDisposable
         }
 
         destination.Slice(filled, frames - filled).Clear();
-        if (_fault is { } late && Mode == StreamingMode.Wait)
+        if (_io.Fault is { } late && Mode == StreamingMode.Wait)
         {
             ExceptionDispatchInfo.Throw(late);
         }
@@ -183,18 +176,11 @@ public sealed class ReadAheadSource : IAudioSource, IDisposable
         }
 
         _disposed = true;
-        Stop();
+        _io.Stop();
         if (_ownsInner && _inner is IDisposable disposable)
         {
             disposable.Dispose();
         }
-    }
-
-    private void Stop()
-    {
-        _stopping = true;
-        _thread?.Join();
-        _thread = null;
     }
 
     private void Fill()
@@ -203,43 +189,36 @@ public sealed class ReadAheadSource : IAudioSource, IDisposable
         var channels = ring.ChannelCount;
         var done = 0;
         var position = 0L;
-        try
+        while (!_io.IsStopping)
         {
-            while (!_stopping)
+            var requested = Volatile.Read(ref _requested);
+            if (requested != done)
             {
-                var requested = Volatile.Read(ref _requested);
-                if (requested != done)
-                {
-                    // The render thread waits for this answer before it touches the ring again.
-                    position = Volatile.Read(ref _restartFrame);
-                    ring.Clear();
-                    done = requested;
-                    Volatile.Write(ref _done, done);
-                    continue;
-                }
-
-                if (done == 0 || ring.Free < ChunkFrames)
-                {
-                    // Full (or not started): the ring holds seconds of audio, so a millisecond's nap costs nothing,
-                    // where spinning would take a core from the render thread.
-                    Thread.Sleep(1);
-                    continue;
-                }
-
-                var block = new AudioBlock(_chunk, channels, ChunkFrames);
-                _inner.Read(block, new ProcessContext(position, position, _spec.SampleRate, Mode == StreamingMode.Wait));
-
-                // A restart asked for meanwhile makes this chunk stale: drop it rather than publish it.
-                if (Volatile.Read(ref _requested) == done)
-                {
-                    ring.Write(block);
-                    position += ChunkFrames;
-                }
+                // The render thread waits for this answer before it touches the ring again.
+                position = Volatile.Read(ref _restartFrame);
+                ring.Clear();
+                done = requested;
+                Volatile.Write(ref _done, done);
+                continue;
             }
-        }
-        catch (Exception exception)
-        {
-            _fault = exception;
+
+            if (done == 0 || ring.Free < ChunkFrames)
+            {
+                // Full (or not started): the ring holds seconds of audio, so a millisecond's nap costs nothing,
+                // where spinning would take a core from the render thread.
+                Thread.Sleep(1);
+                continue;
+            }
+
+            var block = new AudioBlock(_chunk, channels, ChunkFrames);
+            _inner.Read(block, new ProcessContext(position, position, _spec.SampleRate, Mode == StreamingMode.Wait));
+
+            // A restart asked for meanwhile makes this chunk stale: drop it rather than publish it.
+            if (Volatile.Read(ref _requested) == done)
+            {
+                ring.Write(block);
+                position += ChunkFrames;
+            }
         }
     }
 }
