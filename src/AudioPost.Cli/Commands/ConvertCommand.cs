@@ -1,8 +1,5 @@
-using System.Buffers;
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using AudioPost.Sdk.Buffers;
 using AudioPost.Sdk.Dsp.Resampling;
 using AudioPost.Sdk.Formats;
@@ -159,8 +156,7 @@ internal static class ConvertCommand
 
     private static void WriteJson(TextWriter stdout, string path, long frames, int sampleRate, SampleFormat sampleFormat, string dither)
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        JsonOutput.Write(stdout, writer =>
         {
             writer.WriteStartObject();
             writer.WriteString("path", path);
@@ -169,9 +165,7 @@ internal static class ConvertCommand
             writer.WriteString("sample_format", SampleFormatNames.Get(sampleFormat));
             writer.WriteString("dither", dither);
             writer.WriteEndObject();
-        }
-
-        stdout.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        });
     }
 }
 

@@ -1,8 +1,5 @@
-using System.Buffers;
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using AudioPost.Sdk.Buffers;
 using AudioPost.Sdk.Dsp.Restoration;
 using AudioPost.Sdk.Formats;
@@ -194,8 +191,7 @@ internal static class DenoiseCommand
             return;
         }
 
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        JsonOutput.Write(stdout, writer =>
         {
             writer.WriteStartObject();
             writer.WriteString("input", request.Input);
@@ -232,9 +228,7 @@ internal static class DenoiseCommand
             writer.WriteNumber("elapsed_seconds", result.Elapsed.TotalSeconds);
             writer.WriteNumber("realtime_factor", result.RealtimeFactor);
             writer.WriteEndObject();
-        }
-
-        stdout.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        });
     }
 
     private readonly record struct Request(string Input, string Output, float ReductionDb, (double Start, double End)? Region, HumRemoval Hum, bool Json);

@@ -1,8 +1,6 @@
-using System.Buffers;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using AudioPost.Sdk.Buffers;
 using AudioPost.Sdk.Graph;
@@ -107,13 +105,7 @@ internal static class GenerateCommand
         bar?.Finish();
         if (json)
         {
-            var buffer = new ArrayBufferWriter<byte>();
-            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
-            {
-                WriteJson(writer, request.Path, result);
-            }
-
-            stdout.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
+            JsonOutput.Write(stdout, writer => WriteJson(writer, request.Path, result));
         }
         else
         {

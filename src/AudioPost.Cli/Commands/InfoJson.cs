@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using AudioPost.Sdk.Formats;
 using AudioPost.Sdk.Formats.Metadata;
@@ -13,8 +11,7 @@ internal static class InfoJson
     // Utf8JsonWriter rather than JsonSerializer: no reflection, so the tool stays trimmable and AOT-friendly.
     public static void Write(AudioFileInfo info, StartTimecode? timecode, TextWriter stdout)
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        JsonOutput.Write(stdout, writer =>
         {
             writer.WriteStartObject();
             writer.WriteString("format", info.Format.Name);
@@ -38,9 +35,7 @@ internal static class InfoJson
             WriteIXml(writer, info.Metadata.IXml);
             WriteMarkers(writer, info.Metadata.Markers);
             writer.WriteEndObject();
-        }
-
-        stdout.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        });
     }
 
     private static void WriteBext(Utf8JsonWriter writer, BroadcastExtension? bext)

@@ -1,8 +1,5 @@
-using System.Buffers;
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using AudioPost.Sdk.Buffers;
 using AudioPost.Sdk.Dsp.Loudness;
 using AudioPost.Sdk.Formats;
@@ -119,8 +116,7 @@ internal static class LoudnessCommand
 
     private static void WriteJson(TextWriter stdout, string[] paths, LoudnessMeter[] meters)
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        JsonOutput.Write(stdout, writer =>
         {
             writer.WriteStartObject();
             if (paths.Length == 1)
@@ -146,9 +142,7 @@ internal static class LoudnessCommand
             }
 
             writer.WriteEndObject();
-        }
-
-        stdout.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        });
     }
 
     private static void WriteText(TextWriter stdout, string name, double integrated, double range, double truePeak, double samplePeak, double maxMomentary, double maxShortTerm) =>

@@ -1,8 +1,5 @@
-using System.Buffers;
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using AudioPost.Sdk.Buffers;
 using AudioPost.Sdk.Graph;
 using AudioPost.Sdk.Sinks;
@@ -182,8 +179,7 @@ internal static class LtcCommand
 
         if (json)
         {
-            var output = new ArrayBufferWriter<byte>();
-            using (var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true }))
+            JsonOutput.Write(stdout, writer =>
             {
                 writer.WriteStartObject();
                 writer.WriteString("rate", rate.Value.ToString());
@@ -198,9 +194,7 @@ internal static class LtcCommand
 
                 writer.WriteEndArray();
                 writer.WriteEndObject();
-            }
-
-            stdout.WriteLine(Encoding.UTF8.GetString(output.WrittenSpan));
+            });
         }
         else
         {

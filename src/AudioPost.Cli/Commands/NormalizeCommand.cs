@@ -1,8 +1,5 @@
-using System.Buffers;
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using AudioPost.Sdk.Mastering;
 
 namespace AudioPost.Cli.Commands;
@@ -106,8 +103,7 @@ internal static class NormalizeCommand
 
     private static void WriteJson(TextWriter stdout, string inputPath, string outputPath, NormalizationResult result)
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        JsonOutput.Write(stdout, writer =>
         {
             writer.WriteStartObject();
             writer.WriteString("input", inputPath);
@@ -129,8 +125,6 @@ internal static class NormalizeCommand
             writer.WriteNumber("passes", result.Passes);
             writer.WriteBoolean("within_tolerance", result.IsWithinTolerance);
             writer.WriteEndObject();
-        }
-
-        stdout.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        });
     }
 }

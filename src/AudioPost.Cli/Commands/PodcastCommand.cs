@@ -1,8 +1,5 @@
-using System.Buffers;
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using AudioPost.Sdk.Mastering;
 
 namespace AudioPost.Cli.Commands;
@@ -86,8 +83,7 @@ internal static class PodcastCommand
     private static void WriteJson(TextWriter stdout, string inputPath, string outputPath, PodcastReport report)
     {
         static double R(double value) => double.IsFinite(value) ? Math.Round(value, 2) : -999;
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        JsonOutput.Write(stdout, writer =>
         {
             writer.WriteStartObject();
             writer.WriteString("input", inputPath);
@@ -118,8 +114,6 @@ internal static class PodcastCommand
             writer.WriteNumber("normalization_gain_db", R(report.Normalization.GainDb));
             writer.WriteBoolean("limited", report.Normalization.Limited);
             writer.WriteEndObject();
-        }
-
-        stdout.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        });
     }
 }

@@ -1,8 +1,5 @@
-using System.Buffers;
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using AudioPost.Sdk.Buffers;
 using AudioPost.Sdk.Formats;
 using AudioPost.Sdk.Graph;
@@ -164,8 +161,7 @@ internal static class ProcessCommand
             return;
         }
 
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        JsonOutput.Write(stdout, writer =>
         {
             writer.WriteStartObject();
             writer.WriteString("input", request.Input);
@@ -178,9 +174,7 @@ internal static class ProcessCommand
             writer.WriteNumber("elapsed_seconds", result.Elapsed.TotalSeconds);
             writer.WriteNumber("realtime_factor", result.RealtimeFactor);
             writer.WriteEndObject();
-        }
-
-        stdout.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        });
     }
 
     private readonly record struct Request(string Input, string Output, string Chain, SampleFormat? Format, int Threads, bool Json);

@@ -1,7 +1,5 @@
-using System.Buffers;
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using AudioPost.Sdk.Graph;
 using AudioPost.Sdk.Sessions;
@@ -88,13 +86,7 @@ internal static class RenderCommand
             bar?.Finish();
             if (json)
             {
-                var buffer = new ArrayBufferWriter<byte>();
-                using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
-                {
-                    WriteJson(writer, outputPath, timeline, loaded.Output.Layout.Count, result);
-                }
-
-                stdout.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
+                JsonOutput.Write(stdout, writer => WriteJson(writer, outputPath, timeline, loaded.Output.Layout.Count, result));
             }
             else
             {

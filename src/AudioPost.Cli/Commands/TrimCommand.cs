@@ -1,8 +1,5 @@
-using System.Buffers;
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using AudioPost.Sdk.Buffers;
 using AudioPost.Sdk.Dsp.Restoration;
 using AudioPost.Sdk.Formats;
@@ -168,8 +165,7 @@ internal static class TrimCommand
             return;
         }
 
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        JsonOutput.Write(stdout, writer =>
         {
             writer.WriteStartObject();
             writer.WriteString("input", inputPath);
@@ -190,8 +186,6 @@ internal static class TrimCommand
 
             writer.WriteEndArray();
             writer.WriteEndObject();
-        }
-
-        stdout.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        });
     }
 }
