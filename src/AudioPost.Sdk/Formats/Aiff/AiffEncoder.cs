@@ -58,21 +58,9 @@ public sealed class AiffEncoder : IAudioEncoder
     {
         ArgumentNullException.ThrowIfNull(stream);
         options ??= Options.General;
-        try
+        return SeekableEncoder.Create(stream, spec, sampleFormat, options, "AIFF", () =>
         {
-            if (!stream.CanWrite || !stream.CanSeek)
-            {
-                throw new ArgumentException("The AIFF encoder needs a writable, seekable stream to patch sizes into the header.", nameof(stream));
-            }
-
-            if (spec.Layout is null)
-            {
-                throw new ArgumentException("The spec is the default value; it needs a sample rate and a channel layout.", nameof(spec));
-            }
-
-            _ = sampleFormat.GetBytesPerSample();
-            var isFloat = sampleFormat.IsFloatingPoint();
-            if (isFloat && Options.Variant == AiffVariant.Aiff)
+            if (sampleFormat.IsFloatingPoint() && Options.Variant == AiffVariant.Aiff)
             {
                 throw new NotSupportedException(
                     $"Plain AIFF cannot hold {sampleFormat}; use AiffVariant.Automatic or AiffVariant.AiffC to write AIFF-C 'fl32'/'fl64'.");
@@ -83,12 +71,7 @@ public sealed class AiffEncoder : IAudioEncoder
             var markChunk = AiffMarkChunk.Build(options.Metadata.Markers);
             return new AiffEncoderCore(
                 stream, spec, sampleFormat, Compression(sampleFormat, Options.Variant), options, Options.HeaderRefreshInterval, markChunk);
-        }
-        catch when (!options.LeaveOpen)
-        {
-            stream.Dispose();
-            throw;
-        }
+        });
     }
 
     /// <summary>The AIFF-C compression type to write, or null for plain AIFF.</summary>

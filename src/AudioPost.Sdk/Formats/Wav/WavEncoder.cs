@@ -55,25 +55,6 @@ public sealed class WavEncoder : IAudioEncoder
     {
         ArgumentNullException.ThrowIfNull(stream);
         options ??= Options.General;
-        try
-        {
-            if (!stream.CanWrite || !stream.CanSeek)
-            {
-                throw new ArgumentException("The WAV encoder needs a writable, seekable stream to patch sizes into the header.", nameof(stream));
-            }
-
-            if (spec.Layout is null)
-            {
-                throw new ArgumentException("The spec is the default value; it needs a sample rate and a channel layout.", nameof(spec));
-            }
-
-            _ = sampleFormat.GetBytesPerSample();
-            return new WavEncoderCore(stream, spec, sampleFormat, options, Options);
-        }
-        catch when (!options.LeaveOpen)
-        {
-            stream.Dispose();
-            throw;
-        }
+        return SeekableEncoder.Create(stream, spec, sampleFormat, options, "WAV", () => new WavEncoderCore(stream, spec, sampleFormat, options, Options));
     }
 }
