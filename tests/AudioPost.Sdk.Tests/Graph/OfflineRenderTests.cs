@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using AudioPost.Sdk.Buffers;
 using AudioPost.Sdk.Graph;
 using AudioPost.Sdk.Processing;
@@ -7,6 +5,7 @@ using AudioPost.Sdk.Processing.Metering;
 using AudioPost.Sdk.Processing.Mixing;
 using AudioPost.Sdk.Sinks;
 using AudioPost.Sdk.Sources;
+using AudioPost.Sdk.Tests.TestUtilities;
 
 namespace AudioPost.Sdk.Tests.Graph;
 
@@ -33,19 +32,6 @@ public sealed class OfflineRenderTests
         return (builder.Compile(), sink);
     }
 
-    private static string Hash(BufferSink sink)
-    {
-        using var sha = SHA256.Create();
-        for (var c = 0; c < sink.ChannelCount; c++)
-        {
-            var bytes = MemoryMarshal.AsBytes(sink.GetChannel(c)).ToArray();
-            sha.TransformBlock(bytes, 0, bytes.Length, null, 0);
-        }
-
-        sha.TransformFinalBlock([], 0, 0);
-        return Convert.ToHexString(sha.Hash!);
-    }
-
     [Fact]
     public async Task RenderAsync_TwiceOverTheSameGraph_ProducesIdenticalBits()
     {
@@ -58,7 +44,7 @@ public sealed class OfflineRenderTests
 
         Assert.Equal(Frames, firstSink.FramesWritten);
         Assert.True(firstSink.GetChannel(0).ToArray().Any(s => s != 0f), "The render produced only silence.");
-        Assert.Equal(Hash(firstSink), Hash(secondSink));
+        Assert.Equal(SinkHash.Of(firstSink), SinkHash.Of(secondSink));
     }
 
     [Fact]

@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using AudioPost.Sdk.Buffers;
 using AudioPost.Sdk.Dsp.Filters;
 using AudioPost.Sdk.Graph;
@@ -73,19 +71,6 @@ public sealed class ParallelRenderTests
         return (builder.Compile(), sink);
     }
 
-    private static string Hash(BufferSink sink)
-    {
-        using var sha = SHA256.Create();
-        for (var c = 0; c < sink.ChannelCount; c++)
-        {
-            var bytes = MemoryMarshal.AsBytes(sink.GetChannel(c)).ToArray();
-            sha.TransformBlock(bytes, 0, bytes.Length, null, 0);
-        }
-
-        sha.TransformFinalBlock([], 0, 0);
-        return Convert.ToHexString(sha.Hash!);
-    }
-
     public static TheoryData<int, int> BlockSizesAndThreads()
     {
         // Random block sizes (fixed seed, so a failure reproduces), each at a few thread counts.
@@ -116,7 +101,7 @@ public sealed class ParallelRenderTests
         Assert.Equal(Frames, parallelSink.FramesWritten);
         Assert.True(serialPlan.CompensationDelayCount > 0, "The aux send should need a compensation delay.");
         Assert.True(parallelSink.GetChannel(0).ToArray().Any(s => s != 0f), "The render produced only silence.");
-        Assert.Equal(Hash(serialSink), Hash(parallelSink));
+        Assert.Equal(SinkHash.Of(serialSink), SinkHash.Of(parallelSink));
     }
 
     [Fact]

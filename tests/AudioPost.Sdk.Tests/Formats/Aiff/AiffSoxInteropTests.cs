@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using System.Globalization;
 using AudioPost.Sdk.Buffers;
 using AudioPost.Sdk.Formats;
 using AudioPost.Sdk.Formats.Aiff;
@@ -64,7 +63,7 @@ public sealed class AiffSoxInteropTests
         Assert.Equal(22050, reader.Info.Frames);
 
         var ours = WavRoundTripTests.ReadAll(reader, blockFrames: 1000);
-        AssertMatchesInterleaved(SoxPeer.DecodeToFloat(path), ours, channels, 22050);
+        InteropAssert.SoxMatchesPlanar(SoxPeer.DecodeToFloat(path), ours, channels, 22050, Tolerance);
         Assert.Contains(ours, sample => Math.Abs(sample) > 0.5f);
     }
 
@@ -91,7 +90,7 @@ public sealed class AiffSoxInteropTests
         var expectedEncoding = format.IsFloatingPoint() ? "Floating Point" : "Signed Integer";
         Assert.Contains(expectedEncoding, SoxPeer.Soxi("-e", path), StringComparison.Ordinal);
 
-        AssertMatchesInterleaved(SoxPeer.DecodeToFloat(path), signal, channels, Frames);
+        InteropAssert.SoxMatchesPlanar(SoxPeer.DecodeToFloat(path), signal, channels, Frames, Tolerance);
     }
 
     [Fact]
@@ -109,7 +108,7 @@ public sealed class AiffSoxInteropTests
         Assert.Equal(SampleFormat.Pcm16, reader.Info.SampleFormat);
         Assert.Equal(22050, reader.Info.Frames);
         var ours = WavRoundTripTests.ReadAll(reader, blockFrames: 1000);
-        AssertMatchesInterleaved(SoxPeer.DecodeToFloat(path), ours, 2, 22050);
+        InteropAssert.SoxMatchesPlanar(SoxPeer.DecodeToFloat(path), ours, 2, 22050, Tolerance);
         // ffmpeg's sine source peaks at about 0.088 of full scale.
         Assert.Contains(ours, sample => Math.Abs(sample) > 0.05f);
     }
@@ -139,24 +138,6 @@ public sealed class AiffSoxInteropTests
             process.StandardOutput.ReadToEnd();
             process.WaitForExit();
             Assert.True(process.ExitCode == 0, $"ffmpeg exited with {process.ExitCode}: {error.Result}");
-        }
-    }
-
-    private static void AssertMatchesInterleaved(float[] interleaved, float[] planar, int channels, int frames)
-    {
-        Assert.Equal(channels * frames, interleaved.Length);
-        Assert.Equal(channels * frames, planar.Length);
-        for (var f = 0; f < frames; f++)
-        {
-            for (var c = 0; c < channels; c++)
-            {
-                var expected = interleaved[(f * channels) + c];
-                var actual = planar[(c * frames) + f];
-                if (Math.Abs(expected - actual) > Tolerance)
-                {
-                    Assert.Fail(string.Create(CultureInfo.InvariantCulture, $"frame {f} channel {c}: SoX {expected:R}, ours {actual:R}"));
-                }
-            }
         }
     }
 }

@@ -13,6 +13,28 @@ internal static class InteropAssert
         return Wav.WavRoundTripTests.ReadAll(reader, blockFrames: 1000);
     }
 
+    /// <summary>
+    /// Asserts that SoX's interleaved float decode matches our planar samples within <paramref name="tolerance"/>
+    /// (SoX works in 32-bit integers, so float paths through it may round); names the first sample that does not.
+    /// </summary>
+    public static void SoxMatchesPlanar(float[] interleaved, float[] planar, int channels, int frames, float tolerance)
+    {
+        Assert.Equal(channels * frames, interleaved.Length);
+        Assert.Equal(channels * frames, planar.Length);
+        for (var f = 0; f < frames; f++)
+        {
+            for (var c = 0; c < channels; c++)
+            {
+                var expected = interleaved[(f * channels) + c];
+                var actual = planar[(c * frames) + f];
+                if (Math.Abs(expected - actual) > tolerance)
+                {
+                    Assert.Fail(string.Create(CultureInfo.InvariantCulture, $"frame {f} channel {c}: SoX {expected:R}, ours {actual:R}"));
+                }
+            }
+        }
+    }
+
     /// <summary>Asserts that a peer's interleaved double decode rounds to exactly our planar float decode.</summary>
     public static void OursMatchPeer(string peer, string file, double[] peerInterleaved, float[] oursPlanar, int channels, int frames)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using AudioPost.Sdk.Buffers;
 using AudioPost.Sdk.Formats;
 using AudioPost.Sdk.Tests.Formats.Interop;
@@ -43,7 +42,7 @@ public sealed class WavSoxInteropTests
 
         var ours = WavRoundTripTests.ReadAll(reader, blockFrames: 1000);
         var reference = SoxPeer.DecodeToFloat(path);
-        AssertMatchesInterleaved(reference, ours, channels, 22050);
+        InteropAssert.SoxMatchesPlanar(reference, ours, channels, 22050, Tolerance);
         Assert.Contains(ours, sample => Math.Abs(sample) > 0.5f);
     }
 
@@ -77,24 +76,6 @@ public sealed class WavSoxInteropTests
         Assert.Contains(expectedEncoding, encoding, StringComparison.Ordinal);
 
         // TestSignals.Exact puts every sample on the format's grid, so what we meant to write is what SoX must read.
-        AssertMatchesInterleaved(SoxPeer.DecodeToFloat(path), signal, channels, Frames);
-    }
-
-    private static void AssertMatchesInterleaved(float[] interleaved, float[] planar, int channels, int frames)
-    {
-        Assert.Equal(channels * frames, interleaved.Length);
-        Assert.Equal(channels * frames, planar.Length);
-        for (var f = 0; f < frames; f++)
-        {
-            for (var c = 0; c < channels; c++)
-            {
-                var expected = interleaved[(f * channels) + c];
-                var actual = planar[(c * frames) + f];
-                if (Math.Abs(expected - actual) > Tolerance)
-                {
-                    Assert.Fail(string.Create(CultureInfo.InvariantCulture, $"frame {f} channel {c}: SoX {expected:R}, ours {actual:R}"));
-                }
-            }
-        }
+        InteropAssert.SoxMatchesPlanar(SoxPeer.DecodeToFloat(path), signal, channels, Frames, Tolerance);
     }
 }
