@@ -19,9 +19,6 @@ namespace AudioPost.Sdk.Dsp;
 /// </remarks>
 public sealed class NoiseShapedDither
 {
-    private const int UniformBits = 24;
-    private const int UniformMask = (1 << UniformBits) - 1;
-
     // Coefficients c_1..c_N of NTF(z) = 1 - Σ c_k z^-k, from the papers cited on NoiseShape (44.1 kHz designs).
     private static readonly double[] FirstOrder = [1.0];
     private static readonly double[] EWeighted = [2.033, -2.165, 1.959, -1.590, 0.6149];
@@ -58,13 +55,7 @@ public sealed class NoiseShapedDither
         _lsb = Math.ScaleB(1.0, 1 - bits);
         _scale = Math.ScaleB(1.0, bits - 1);
         _max = 1 - _lsb;
-
-        // SplitMix64 spreads any seed over the state; xorshift must never start at 0.
-        var z = seed + 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        z ^= z >> 31;
-        _state = z == 0 ? 0x9E3779B97F4A7C15UL : z;
+        _state = DitherNoise.Seed(seed);
     }
 
     /// <summary>Gets the output bit depth.</summary>
@@ -103,7 +94,7 @@ public sealed class NoiseShapedDither
         var coefficients = _coefficients;
         var order = coefficients.Length;
         var head = _head;
-        var noiseScale = _lsb * Math.ScaleB(1.0, -UniformBits);
+        var noiseScale = _lsb * Math.ScaleB(1.0, -DitherNoise.UniformBits);
         for (var i = 0; i < samples.Length; i++)
         {
             // errors[head] is e[n-1], errors[head+1] e[n-2], ... (a ring read backwards in time).
@@ -116,13 +107,8 @@ public sealed class NoiseShapedDither
 
             var v = samples[i] - feedback;
 
-            state ^= state >> 12;
-            state ^= state << 25;
-            state ^= state >> 27;
-            var random = state * 0x2545F4914F6CDD1DUL;
-            var first = (int)(random >> 40);
-            var second = (int)(random >> 16) & UniformMask;
-            var dither = (first + second - (1 << UniformBits)) * noiseScale;
+            state = DitherNoise.Next(state);
+            var dither = DitherNoise.Tpdf(state) * noiseScale;
 
             var y = Math.Round((v + dither) * _scale) * _lsb;
             y = Math.Clamp(y, -1.0, _max);

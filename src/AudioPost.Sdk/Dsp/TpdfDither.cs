@@ -23,11 +23,6 @@ public sealed class TpdfDither
     /// <summary>The highest bit depth accepted, 24.</summary>
     public const int MaxBits = 24;
 
-    // Each uniform draw keeps 24 bits, so the sum of two (minus the offset) is an integer of magnitude at most 2^24:
-    // exactly representable as a float, hence the noise never rounds past ±1 LSB.
-    private const int UniformBits = 24;
-    private const int UniformMask = (1 << UniformBits) - 1;
-
     private readonly float _noiseScale;
     private ulong _state;
 
@@ -41,14 +36,8 @@ public sealed class TpdfDither
         ArgumentOutOfRangeException.ThrowIfGreaterThan(bits, MaxBits);
         Bits = bits;
         Lsb = MathF.ScaleB(1f, 1 - bits);
-        _noiseScale = MathF.ScaleB(Lsb, -UniformBits);
-
-        // SplitMix64 spreads any seed (0 and small integers included) over the state; xorshift must never start at 0.
-        var z = seed + 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        z ^= z >> 31;
-        _state = z == 0 ? 0x9E3779B97F4A7C15UL : z;
+        _noiseScale = MathF.ScaleB(Lsb, -DitherNoise.UniformBits);
+        _state = DitherNoise.Seed(seed);
     }
 
     /// <summary>Gets the bit depth the noise is scaled for, <see cref="MinBits"/> to <see cref="MaxBits"/>.</summary>
@@ -66,14 +55,8 @@ public sealed class TpdfDither
         var scale = _noiseScale;
         for (var i = 0; i < samples.Length; i++)
         {
-            // xorshift64* (Vigna 2016); its high bits are the strong ones, so both draws come from the top 48.
-            state ^= state >> 12;
-            state ^= state << 25;
-            state ^= state >> 27;
-            var random = state * 0x2545F4914F6CDD1DUL;
-            var first = (int)(random >> 40);
-            var second = (int)(random >> 16) & UniformMask;
-            samples[i] += (first + second - (1 << UniformBits)) * scale;
+            state = DitherNoise.Next(state);
+            samples[i] += DitherNoise.Tpdf(state) * scale;
         }
 
         _state = state;
