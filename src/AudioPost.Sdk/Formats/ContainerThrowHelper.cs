@@ -33,6 +33,26 @@ internal static class ContainerThrowHelper
     public static void ThrowChunkPastEnd(long offset, uint id, long size, long remaining) =>
         throw Create(offset, $"chunk {FourCC.ToDisplayString(id)} claims {size} bytes but only {Math.Max(remaining, 0)} remain");
 
+    /// <summary>
+    /// Throws for a chunk walk that stopped on a damaged chunk (a truncated header, a payload past the end); returns
+    /// for any other status, where the walk ended cleanly and the caller names the chunk that is missing.
+    /// </summary>
+    /// <param name="status">How the walk stopped.</param>
+    /// <param name="chunk">The chunk it stopped at.</param>
+    /// <param name="length">The file's length in bytes.</param>
+    public static void ThrowIfChunkDamaged(RiffChunkStatus status, in RiffChunkHeader chunk, long length)
+    {
+        switch (status)
+        {
+            case RiffChunkStatus.TruncatedHeader:
+                ThrowTruncatedChunkHeader(chunk.Offset, chunk.Size);
+                break;
+            case RiffChunkStatus.PayloadPastEnd:
+                ThrowChunkPastEnd(chunk.Offset, chunk.Id, chunk.Size, length - chunk.PayloadOffset);
+                break;
+        }
+    }
+
     /// <param name="offset">Where the chunk past the limit starts.</param>
     /// <param name="maxChunks">The format's chunk limit.</param>
     /// <param name="unmet">What the walk was still looking for, with a leading space (for example

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using AudioPost.Sdk.Buffers;
 using AudioPost.Sdk.Dsp;
@@ -192,25 +191,13 @@ internal sealed class AiffDecoderCore : BufferedDecoderCore
     [DoesNotReturn]
     private static void ThrowForStatus(RiffChunkStatus status, in RiffChunkHeader chunk, AiffCommonChunk? comm, long length)
     {
-        switch (status)
+        ContainerThrowHelper.ThrowIfChunkDamaged(status, chunk, length);
+        if (comm is { } found)
         {
-            case RiffChunkStatus.TruncatedHeader:
-                ContainerThrowHelper.ThrowTruncatedChunkHeader(chunk.Offset, chunk.Size);
-                break;
-            case RiffChunkStatus.PayloadPastEnd:
-                ContainerThrowHelper.ThrowChunkPastEnd(chunk.Offset, chunk.Id, chunk.Size, length - chunk.PayloadOffset);
-                break;
-            default:
-                if (comm is { } found)
-                {
-                    AiffThrowHelper.ThrowMissingSsnd(chunk.Offset, found.DeclaredFrames);
-                }
-
-                AiffThrowHelper.ThrowMissingComm(chunk.Offset);
-                break;
+            AiffThrowHelper.ThrowMissingSsnd(chunk.Offset, found.DeclaredFrames);
         }
 
-        throw new UnreachableException();
+        AiffThrowHelper.ThrowMissingComm(chunk.Offset);
     }
 
     /// <summary>Rewrites stored samples in place into the little-endian, offset-binary-8-bit form the kernels read.</summary>

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using AudioPost.Sdk.Formats.Metadata;
 using AudioPost.Sdk.IO;
@@ -288,24 +287,12 @@ internal sealed record WavHeader(WavFormatChunk Format, long DataOffset, long Da
     [DoesNotReturn]
     private static void ThrowForStatus(RiffChunkStatus status, in RiffChunkHeader chunk, bool haveFormat, long length)
     {
-        switch (status)
+        ContainerThrowHelper.ThrowIfChunkDamaged(status, chunk, length);
+        if (haveFormat)
         {
-            case RiffChunkStatus.TruncatedHeader:
-                ContainerThrowHelper.ThrowTruncatedChunkHeader(chunk.Offset, chunk.Size);
-                break;
-            case RiffChunkStatus.PayloadPastEnd:
-                ContainerThrowHelper.ThrowChunkPastEnd(chunk.Offset, chunk.Id, chunk.Size, length - chunk.PayloadOffset);
-                break;
-            default:
-                if (haveFormat)
-                {
-                    WavThrowHelper.ThrowMissingData(chunk.Offset);
-                }
-
-                WavThrowHelper.ThrowMissingFmt(chunk.Offset);
-                break;
+            WavThrowHelper.ThrowMissingData(chunk.Offset);
         }
 
-        throw new UnreachableException();
+        WavThrowHelper.ThrowMissingFmt(chunk.Offset);
     }
 }
