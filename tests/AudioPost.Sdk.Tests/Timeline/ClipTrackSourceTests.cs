@@ -90,7 +90,7 @@ public sealed class ClipTrackSourceTests
     [Fact]
     public void Read_Gain_ScalesTheClip()
     {
-        var clip = new TimelineClip(new ConstantSource(1f), 0, 100) { GainDb = -6.0206f };
+        var clip = new TimelineClip(new DcSource(1f), 0, 100) { GainDb = -6.0206f };
 
         var output = Render(new ClipTrackSource(1, [clip]), 0, 100, 64);
 
@@ -104,7 +104,7 @@ public sealed class ClipTrackSourceTests
     public void Read_Fades_FollowTheirCurves(FadeShape shape)
     {
         const int Length = 1_000, FadeIn = 300, FadeOut = 200;
-        var clip = new TimelineClip(new ConstantSource(1f), 10_000, Length) { FadeIn = FadeIn, FadeOut = FadeOut, FadeInShape = shape, FadeOutShape = shape };
+        var clip = new TimelineClip(new DcSource(1f), 10_000, Length) { FadeIn = FadeIn, FadeOut = FadeOut, FadeInShape = shape, FadeOutShape = shape };
 
         var output = Render(new ClipTrackSource(1, [clip]), 10_000, Length, 77);
 
@@ -146,8 +146,8 @@ public sealed class ClipTrackSourceTests
         // A [0, 1000), B [600, 1600): a 400-frame crossfade. Each clip's gain is measured alone (the other silent).
         float[] Gains(float a, float b)
         {
-            var clipA = new TimelineClip(new ConstantSource(a), 0, 1_000);
-            var clipB = new TimelineClip(new ConstantSource(b), 600, 1_000);
+            var clipA = new TimelineClip(new DcSource(a), 0, 1_000);
+            var clipB = new TimelineClip(new DcSource(b), 600, 1_000);
             return Render(new ClipTrackSource(1, [clipA, clipB], shape), 0, 1_600, 128);
         }
 
@@ -169,7 +169,7 @@ public sealed class ClipTrackSourceTests
     [Fact]
     public void Read_MonoClipOnAStereoTrack_PlaysOnBothChannels()
     {
-        var source = new ClipTrackSource(2, [new TimelineClip(new ConstantSource(0.25f), 3, 5)]);
+        var source = new ClipTrackSource(2, [new TimelineClip(new DcSource(0.25f), 3, 5)]);
         source.Prepare(new ProcessSpec(Rate, 16, 2));
         var storage = new float[32];
         var block = new AudioBlock(storage, 2, 16);
@@ -184,9 +184,9 @@ public sealed class ClipTrackSourceTests
     [Fact]
     public void Constructor_SharedSourceOrWrongWidth_IsRejected()
     {
-        var shared = new ConstantSource(1f);
+        var shared = new DcSource(1f);
         Assert.Throws<ArgumentException>(() => new ClipTrackSource(1, [new TimelineClip(shared, 0, 10), new TimelineClip(shared, 20, 10)]));
-        Assert.Throws<ArgumentException>(() => new ClipTrackSource(2, [new TimelineClip(new ConstantSource(1f, 3), 0, 10)]));
+        Assert.Throws<ArgumentException>(() => new ClipTrackSource(2, [new TimelineClip(new DcSource(1f, 3), 0, 10)]));
     }
 
     [Fact]

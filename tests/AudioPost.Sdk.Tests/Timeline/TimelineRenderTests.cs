@@ -2,6 +2,7 @@ using System.Globalization;
 using AudioPost.Sdk.Buffers;
 using AudioPost.Sdk.Tests.Formats.Interop;
 using AudioPost.Sdk.Tests.Formats.Wav;
+using AudioPost.Sdk.Tests.TestUtilities;
 using AudioPost.Sdk.Timeline;
 using AudioPost.Sdk.Timing;
 
@@ -100,7 +101,7 @@ public sealed class TimelineRenderTests
         mediaInfo.Require();
         using var directory = new TempDirectory();
         using var timeline = new AudioTimeline(Rate, Timecode.Parse("10:00:00:00", FrameRate.Fps25), outputChannelCount: 1);
-        timeline.Add(new TimelineTrack("fx")).Add(new TimelineClip(new ConstantSource(0.1f), timeline.StartFrame, 4_800));
+        timeline.Add(new TimelineTrack("fx")).Add(new TimelineClip(new DcSource(0.1f), timeline.StartFrame, 4_800));
         var output = directory.File("fx.wav");
 
         TimelineFileRenderer.Render(timeline, output, cancellationToken: TestContext.Current.CancellationToken);
@@ -166,9 +167,9 @@ public sealed class TimelineRenderTests
         float Level(bool muteA, bool soloB)
         {
             using var timeline = new AudioTimeline(Rate, Timecode.Parse("00:00:00:00", FrameRate.Fps25), outputChannelCount: 1);
-            timeline.Add(new TimelineTrack("a") { Mute = muteA }).Add(new TimelineClip(new ConstantSource(0.25f), 0, 4_800));
-            timeline.Add(new TimelineTrack("b") { Solo = soloB }).Add(new TimelineClip(new ConstantSource(0.5f), 0, 4_800));
-            timeline.Add(new TimelineTrack("c")).Add(new TimelineClip(new ConstantSource(0.125f), 0, 4_800));
+            timeline.Add(new TimelineTrack("a") { Mute = muteA }).Add(new TimelineClip(new DcSource(0.25f), 0, 4_800));
+            timeline.Add(new TimelineTrack("b") { Solo = soloB }).Add(new TimelineClip(new DcSource(0.5f), 0, 4_800));
+            timeline.Add(new TimelineTrack("c")).Add(new TimelineClip(new DcSource(0.125f), 0, 4_800));
             var path = directory.File("mix.wav");
             TimelineFileRenderer.Render(timeline, path, new TimelineRenderOptions { SampleFormat = SampleFormat.Float32 }, cancellationToken: TestContext.Current.CancellationToken);
             return TimelineFiles.ReadAll(path, out _)[0][2_000];
@@ -185,7 +186,7 @@ public sealed class TimelineRenderTests
         using var directory = new TempDirectory();
         using var timeline = new AudioTimeline(Rate, Timecode.Parse("00:00:00:00", FrameRate.Fps24), outputChannelCount: 2);
         var track = timeline.Add(new TimelineTrack("pad") { GainDb = -6.0206f, Pan = 1f });
-        track.Add(new TimelineClip(new ConstantSource(1f), 0, 1_000));
+        track.Add(new TimelineClip(new DcSource(1f), 0, 1_000));
         track.Inserts.Add(new AudioPost.Sdk.Processing.Mixing.GainProcessor(6.0206f));
         var path = directory.File("pan.wav");
 

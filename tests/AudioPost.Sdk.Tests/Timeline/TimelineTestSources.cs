@@ -36,28 +36,6 @@ internal sealed class CountingSource(long length, float scale = 1f, int channelC
     }
 }
 
-/// <summary>A positional constant: <c>value</c> on every frame of every channel.</summary>
-internal sealed class ConstantSource(float value, int channelCount = 1) : IAudioSource
-{
-    public int ChannelCount { get; } = channelCount;
-
-    public void Prepare(in ProcessSpec spec)
-    {
-    }
-
-    public void Reset()
-    {
-    }
-
-    public void Read(AudioBlock destination, in ProcessContext context)
-    {
-        for (var c = 0; c < destination.ChannelCount; c++)
-        {
-            destination[c].Fill(value);
-        }
-    }
-}
-
 internal static class TimelineFiles
 {
     /// <summary>Writes a mono float WAV of <paramref name="frames"/> frames whose first sample is <paramref name="impulse"/>
