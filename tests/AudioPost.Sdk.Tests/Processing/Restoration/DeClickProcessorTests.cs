@@ -13,11 +13,12 @@ public sealed class DeClickProcessorTests
 {
     private const int Rate = ClickMaterial.Rate;
 
-    // Measured: speech-like 80 % found, error 8.2 dB lower overall; music-like (18 partials with vibrato, more than an
-    // order-32 model holds) 71 % found and the longest clicks only partly repaired, error 0.5 dB lower overall.
+    // Measured: speech-like 84 % found, error 12.2 dB lower overall; music-like (18 partials with vibrato: an order-64
+    // model holds them) 88 % found, error 15.2 dB lower. Before (order 32, one sample of margin at each end, repairs
+    // kept at a 4-fold error drop): speech 80 % and 8.2 dB, music 71 % and 0.5 dB.
     [Theory]
-    [InlineData("speech", 0.75, 6.0)]
-    [InlineData("music", 0.65, 0.0)]
+    [InlineData("speech", 0.80, 10.0)]
+    [InlineData("music", 0.85, 12.0)]
     public void Clicks_AreFoundAndRepaired(string material, double minFound, double minGainDb)
     {
         var clean = ClickMaterial.Clean(material, 11);
@@ -38,11 +39,12 @@ public sealed class DeClickProcessorTests
         Assert.True(snrOut - snrIn >= minGainDb, $"The error fell by {snrOut - snrIn:F1} dB.");
     }
 
-    // Measured: speech-like 1 false repair in 10 s, SNR 79 dB; music-like 15, SNR 30 dB.
+    // Measured: no false repair in 10 s of either material (output identical to the input). Before: speech-like 1
+    // false repair (SNR 79 dB), music-like 15 (SNR 30 dB).
     [Theory]
-    [InlineData("speech", 60.0)]
-    [InlineData("music", 28.0)]
-    public void CleanInput_PassesNearlyUnchanged(string material, double minSnrDb)
+    [InlineData("speech", 2, 60.0)]
+    [InlineData("music", 2, 40.0)]
+    public void CleanInput_PassesNearlyUnchanged(string material, int maxFalseRepairs, double minSnrDb)
     {
         var clean = ClickMaterial.Clean(material, 13);
         var processor = new DeClickProcessor();
@@ -53,6 +55,7 @@ public sealed class DeClickProcessorTests
             CultureInfo.InvariantCulture, $"{material}: clean in, {processor.ClicksRepaired} false repairs in 10 s, SNR out {snr:F1} dB"));
 
         // False detections happen (glottal pulses, note onsets), but their interpolation is close to the audio.
+        Assert.True(processor.ClicksRepaired <= maxFalseRepairs, $"{processor.ClicksRepaired} false repairs.");
         Assert.True(snr >= minSnrDb, $"SNR {snr:F1} dB.");
     }
 }
