@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using AudioPost.Sdk.Buffers;
 
 namespace AudioPost.Sdk.Dsp.Restoration;
@@ -57,6 +58,9 @@ public sealed class ClickRepairer
     private readonly float[] _repaired;
     private readonly double[] _autocorrelation;
     private readonly double[] _levinson;
+    private readonly float[] _windowed;
+    private readonly float[] _forwardTaps;
+    private readonly float[] _backwardTaps;
     private readonly ArGapInterpolator _interpolator;
     private int _fill;
     private int _ringRead;
@@ -104,6 +108,9 @@ public sealed class ClickRepairer
         _repaired = new float[maxClickFrames + EndMargin];
         _autocorrelation = new double[order + 1];
         _levinson = new double[order];
+        _windowed = new float[_length];
+        _forwardTaps = new float[order];
+        _backwardTaps = new float[order];
         _interpolator = new ArGapInterpolator(order, maxClickFrames + EndMargin);
         Reset();
     }
@@ -281,34 +288,29 @@ public sealed class ClickRepairer
         return sum;
     }
 
-    // Fits the model and fills both prediction errors; false for silence.
+    // Fits the model and fills both prediction errors; false for silence. The errors only set detection limits, so
+    // single-precision vectorised dot products serve (the repair's acceptance test is computed in double).
     private bool Fit(Span<float> x)
     {
-        if (!LinearPrediction.Fit(x, _window, _coefficients, _autocorrelation, _levinson))
+        if (!LinearPrediction.Fit(x, _window, _coefficients, _autocorrelation, _levinson, _windowed))
         {
             return false;
         }
 
         var p = _order;
-        var a = _coefficients;
+        for (var i = 1; i <= p; i++)
+        {
+            _forwardTaps[p - i] = (float)_coefficients[i - 1];
+            _backwardTaps[i - 1] = (float)_coefficients[i - 1];
+        }
+
+        ReadOnlySpan<float> forwardTaps = _forwardTaps;
+        ReadOnlySpan<float> backwardTaps = _backwardTaps;
+        ReadOnlySpan<float> samples = x;
         for (var n = 0; n < _length; n++)
         {
-            double forward = x[n], backward = x[n];
-            for (var i = 1; i <= p; i++)
-            {
-                if (n - i >= 0)
-                {
-                    forward -= a[i - 1] * x[n - i];
-                }
-
-                if (n + i < _length)
-                {
-                    backward -= a[i - 1] * x[n + i];
-                }
-            }
-
-            _forward[n] = n >= p ? forward : 0;
-            _backward[n] = n + p < _length ? backward : 0;
+            _forward[n] = n >= p ? samples[n] - TensorPrimitives.Dot(forwardTaps, samples.Slice(n - p, p)) : 0;
+            _backward[n] = n + p < _length ? samples[n] - TensorPrimitives.Dot(backwardTaps, samples.Slice(n + 1, p)) : 0;
         }
 
         return true;
