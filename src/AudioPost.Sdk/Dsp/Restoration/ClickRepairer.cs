@@ -15,14 +15,14 @@ namespace AudioPost.Sdk.Dsp.Restoration;
 /// given order is fitted (autocorrelation method, Hann window) over history + segment + look-ahead; (2) the forward
 /// and backward prediction errors are computed, and the forward error's robust scale σ = 1.4826 × median |error| per
 /// 64-frame block, taken locally as the median of the five blocks around a sample (so noisy passages, fricatives,
-/// get a higher limit than tonal ones); (3) a click
-/// starts at the first forward error above threshold × σ (the forward error rises at a click's first sample) and ends
-/// at the last backward error above it within the longest click length (the backward error falls after its last
-/// sample); two samples of margin are added after it (a decaying tail falls under the limit before it ends); (4) the span is interpolated, the model refitted on the
-/// repaired audio and the span interpolated again, three times (the first model was fitted with the click in it); (5) the repair
-/// is kept only if the forward prediction error over every term the span touches falls at least 16-fold in energy
-/// (a click's error collapses; a false detection on a glottal pulse or an onset changes little), and the scan goes on
-/// after the span with the model refitted.</para>
+/// get a higher limit than tonal ones); (3) a click starts at the first forward error above threshold × σ (the
+/// forward error rises at a click's first sample, so no margin goes before it) and ends two samples after the last
+/// backward error above it within the longest click length (the backward error falls after a click's last sample, and
+/// a decaying tail falls under the limit before it ends); (4) the span is interpolated, the model refitted on the
+/// repaired audio and the span interpolated again, three times (the first model was fitted with the click in it);
+/// (5) the repair is kept only if the forward prediction error over every term the span touches falls at least
+/// 16-fold in energy (a click's error collapses; a false detection on a glottal pulse or an onset changes far less),
+/// and the scan goes on after the span with the model refitted.</para>
 /// <para><b>Threads.</b> One thread at a time; <see cref="Process"/> and <see cref="Reset"/> never allocate, lock or
 /// throw for data-dependent reasons. The constructor allocates.</para>
 /// </remarks>
