@@ -24,11 +24,11 @@ internal static class ClickMaterial
         return signal;
     }
 
-    /// <summary>The clean signal with clicks added (seed 21), and where they are.</summary>
-    public static (float[] Clicked, List<(int Start, int Length)> Clicks) AddClicks(float[] clean)
+    /// <summary>The clean signal with clicks added (placed and shaped by <paramref name="seed"/>), and where they are.</summary>
+    public static (float[] Clicked, List<(int Start, int Length)> Clicks) AddClicks(float[] clean, int seed = 21)
     {
         var clicked = (float[])clean.Clone();
-        var random = new Random(21);
+        var random = new Random(seed);
         var clicks = new List<(int Start, int Length)>();
         for (var at = Rate / 4; at < clean.Length - (Rate / 4); at += (Rate / 8) + random.Next(Rate / 8))
         {

@@ -58,4 +58,39 @@ public sealed class DeClickProcessorTests
         Assert.True(processor.ClicksRepaired <= maxFalseRepairs, $"{processor.ClicksRepaired} false repairs.");
         Assert.True(snr >= minSnrDb, $"SNR {snr:F1} dB.");
     }
+
+    // The settings were chosen on the material above, so five other takes of each (other seeds for the audio and the
+    // clicks, 257 clicks, 50 s of clean input) check that they hold. Measured: speech-like 89 % found, error 11.4 dB
+    // lower on average, 1 false repair in 50 s; music-like 79 % (under the 85 % of the fixed take), 11.2 dB lower, 6
+    // false repairs. The previous version on the same takes: speech 85 %, 10.4 dB, 10 false; music 71 %, 2.4 dB, 76.
+    [Theory]
+    [InlineData("speech", 0.85, 9.0, 4)]
+    [InlineData("music", 0.75, 9.0, 12)]
+    public void OtherTakes_HoldTheFigures(string material, double minFound, double minMeanGainDb, int maxFalseRepairs)
+    {
+        int clicks = 0, found = 0;
+        long falseRepairs = 0;
+        var gain = 0.0;
+        const int Takes = 5;
+        for (var seed = 100; seed < 100 + Takes; seed++)
+        {
+            var clean = ClickMaterial.Clean(material, seed);
+            var (clicked, spans) = ClickMaterial.AddClicks(clean, seed + 1000);
+            var output = RestorationSignals.Process(new DeClickProcessor(), Rate, 512, clicked)[0];
+            found += ClickMaterial.Found(clean, clicked, output, spans);
+            clicks += spans.Count;
+            gain += RestorationSignals.Snr(clean, output) - RestorationSignals.Snr(clean, clicked);
+
+            var processor = new DeClickProcessor();
+            RestorationSignals.Process(processor, Rate, 333, ClickMaterial.Clean(material, seed + 50));
+            falseRepairs += processor.ClicksRepaired;
+        }
+
+        var rate = (double)found / clicks;
+        TestContext.Current.TestOutputHelper?.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{material}, {Takes} other takes: {clicks} clicks, {found} found ({100 * rate:F0} %), error {gain / Takes:F1} dB lower on average; {falseRepairs} false repairs in {10 * Takes} s of clean input"));
+        Assert.True(rate >= minFound, $"{100 * rate:F0} % of the clicks found.");
+        Assert.True(gain / Takes >= minMeanGainDb, $"The error fell by {gain / Takes:F1} dB on average.");
+        Assert.True(falseRepairs <= maxFalseRepairs, $"{falseRepairs} false repairs.");
+    }
 }
