@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace AudioPost.Sdk.Dsp.Restoration;
 
 /// <summary>Autoregressive (linear-prediction) model fitting: windowed autocorrelation and the Levinson–Durbin
@@ -11,19 +13,19 @@ internal static class LinearPrediction
     /// <param name="coefficients">Receives <c>order</c> predictor coefficients.</param>
     /// <param name="autocorrelation">Scratch of at least order + 1.</param>
     /// <param name="scratch">Scratch of at least order.</param>
-    public static bool Fit(ReadOnlySpan<float> signal, ReadOnlySpan<float> window, Span<double> coefficients, Span<double> autocorrelation, Span<double> scratch)
+    /// <param name="windowed">Scratch of at least the signal's length.</param>
+    public static bool Fit(ReadOnlySpan<float> signal, ReadOnlySpan<float> window, Span<double> coefficients, Span<double> autocorrelation, Span<double> scratch, Span<float> windowed)
     {
         var order = coefficients.Length;
         var n = signal.Length;
+        var y = windowed[..n];
+        TensorPrimitives.Multiply(signal, window[..n], y);
+
+        // Single-precision dot products (vectorised): their rounding, about 1e-6 of R(0), is far under the −40 dB
+        // white-noise correction below.
         for (var lag = 0; lag <= order; lag++)
         {
-            var sum = 0.0;
-            for (var i = lag; i < n; i++)
-            {
-                sum += (double)signal[i] * window[i] * signal[i - lag] * window[i - lag];
-            }
-
-            autocorrelation[lag] = sum;
+            autocorrelation[lag] = TensorPrimitives.Dot(y[lag..], y[..(n - lag)]);
         }
 
         coefficients.Clear();

@@ -28,11 +28,11 @@ public sealed partial class ProcessorFactory
             });
         Register(
             "declick",
-            "declick threshold=8 (2 to 50: multiples of the prediction error's robust scale) maxclick=1.3 (ms, 0.05 to 5) order=32 (8 to 64)",
+            "declick threshold=8 (2 to 50: multiples of the prediction error's robust scale) maxclick=1.3 (ms, 0.05 to 5) order=64 (8 to 64)",
             a => new DeClickProcessor(
                 (float)a.GetDouble("threshold", 8, 2, 50),
                 a.GetDouble("maxclick", 1.3, 0.05, 5, "ms"),
-                a.GetInt32("order", 32, 8, 64)));
+                a.GetInt32("order", 64, 8, 64)));
         Register(
             "leveler",
             "leveler target=-20 (LUFS, -40 to -6) boost=12 (dB, 0 to 30) cut=12 (dB, 0 to 30) speed=1.5 (s, 0.5 to 20) gate=-50 (LUFS, -80 to -20) lookahead=200 (ms, 0 to 1000)",

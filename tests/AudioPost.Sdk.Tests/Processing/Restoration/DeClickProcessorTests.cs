@@ -4,55 +4,30 @@ using AudioPost.Sdk.Processing.Restoration;
 namespace AudioPost.Sdk.Tests.Processing.Restoration;
 
 /// <summary>
-/// De-click measured against the clean reference: clicks of 1 to 50 samples (random shapes, peaks 0.05 to 0.5) are
-/// added to speech-like and music-like audio; a click counts as found when the error over its span falls by 10 dB
-/// or more; the error of the whole repaired signal is compared with the clicked input's; clean input is measured too.
+/// De-click measured against the clean reference (<see cref="ClickMaterial"/>): clicks of 1 to 50 samples are added
+/// to speech-like and music-like audio; a click counts as found when the error over its span falls by 10 dB or more;
+/// the error of the whole repaired signal is compared with the clicked input's; clean input is measured too.
 /// The thresholds are the measured figures less a margin, so a regression shows.
 /// </summary>
 public sealed class DeClickProcessorTests
 {
-    private const int Rate = 48_000;
+    private const int Rate = ClickMaterial.Rate;
 
-    // Measured: speech-like 80 % found, error 8.2 dB lower overall; music-like (18 partials with vibrato, more than an
-    // order-32 model holds) 71 % found and the longest clicks only partly repaired, error 0.5 dB lower overall.
+    // Measured: speech-like 84 % found, error 12.2 dB lower overall; music-like (18 partials with vibrato: an order-64
+    // model holds them) 88 % found, error 15.2 dB lower. Before (order 32, one sample of margin at each end, repairs
+    // kept at a 4-fold error drop): speech 80 % and 8.2 dB, music 71 % and 0.5 dB.
     [Theory]
-    [InlineData("speech", 0.75, 6.0)]
-    [InlineData("music", 0.65, 0.0)]
+    [InlineData("speech", 0.80, 10.0)]
+    [InlineData("music", 0.85, 12.0)]
     public void Clicks_AreFoundAndRepaired(string material, double minFound, double minGainDb)
     {
-        var clean = Material(material, 11);
-        var clicked = (float[])clean.Clone();
-        var random = new Random(21);
-        var clicks = new List<(int Start, int Length)>();
-        for (var at = Rate / 4; at < clean.Length - Rate / 4; at += (Rate / 8) + random.Next(Rate / 8))
-        {
-            var length = 1 + random.Next(50);
-            var peak = 0.05 + (0.45 * random.NextDouble());
-            var sign = random.Next(2) == 0 ? -1 : 1;
-            for (var i = 0; i < length; i++)
-            {
-                // A decaying, sign-alternating burst: the shape of a scratch or a digital error.
-                var shape = Math.Exp(-3.0 * i / length) * (i % 3 == 2 ? -0.6 : 1);
-                clicked[at + i] += (float)(sign * peak * shape);
-            }
-
-            clicks.Add((at, length));
-        }
+        var clean = ClickMaterial.Clean(material, 11);
+        var (clicked, clicks) = ClickMaterial.AddClicks(clean);
 
         var processor = new DeClickProcessor();
         var output = RestorationSignals.Process(processor, Rate, 512, clicked)[0];
 
-        var found = 0;
-        foreach (var (start, length) in clicks)
-        {
-            var before = Error(clicked, clean, start, start + length);
-            var after = Error(output, clean, start, start + length);
-            if (after * 10 <= before)
-            {
-                found++;
-            }
-        }
-
+        var found = ClickMaterial.Found(clean, clicked, output, clicks);
         var rate = (double)found / clicks.Count;
         var snrIn = RestorationSignals.Snr(clean, clicked);
         var snrOut = RestorationSignals.Snr(clean, output);
@@ -64,13 +39,14 @@ public sealed class DeClickProcessorTests
         Assert.True(snrOut - snrIn >= minGainDb, $"The error fell by {snrOut - snrIn:F1} dB.");
     }
 
-    // Measured: speech-like 1 false repair in 10 s, SNR 79 dB; music-like 15, SNR 30 dB.
+    // Measured: no false repair in 10 s of either material (output identical to the input). Before: speech-like 1
+    // false repair (SNR 79 dB), music-like 15 (SNR 30 dB).
     [Theory]
-    [InlineData("speech", 60.0)]
-    [InlineData("music", 28.0)]
-    public void CleanInput_PassesNearlyUnchanged(string material, double minSnrDb)
+    [InlineData("speech", 2, 60.0)]
+    [InlineData("music", 2, 40.0)]
+    public void CleanInput_PassesNearlyUnchanged(string material, int maxFalseRepairs, double minSnrDb)
     {
-        var clean = Material(material, 13);
+        var clean = ClickMaterial.Clean(material, 13);
         var processor = new DeClickProcessor();
         var output = RestorationSignals.Process(processor, Rate, 333, clean)[0];
 
@@ -79,32 +55,42 @@ public sealed class DeClickProcessorTests
             CultureInfo.InvariantCulture, $"{material}: clean in, {processor.ClicksRepaired} false repairs in 10 s, SNR out {snr:F1} dB"));
 
         // False detections happen (glottal pulses, note onsets), but their interpolation is close to the audio.
+        Assert.True(processor.ClicksRepaired <= maxFalseRepairs, $"{processor.ClicksRepaired} false repairs.");
         Assert.True(snr >= minSnrDb, $"SNR {snr:F1} dB.");
     }
 
-    // Ten seconds of speech-like or music-like audio over a recording's noise floor (−70 dBFS RMS, white): digital
-    // silence between syllables would make every onset an unpredictable event.
-    private static float[] Material(string material, int seed)
+    // The settings were chosen on the material above, so five other takes of each (other seeds for the audio and the
+    // clicks, 257 clicks, 50 s of clean input) check that they hold. Measured: speech-like 89 % found, error 11.4 dB
+    // lower on average, 1 false repair in 50 s; music-like 79 % (under the 85 % of the fixed take), 11.2 dB lower, 6
+    // false repairs. The previous version on the same takes: speech 85 %, 10.4 dB, 10 false; music 71 %, 2.4 dB, 76.
+    [Theory]
+    [InlineData("speech", 0.85, 9.0, 4)]
+    [InlineData("music", 0.75, 9.0, 12)]
+    public void OtherTakes_HoldTheFigures(string material, double minFound, double minMeanGainDb, int maxFalseRepairs)
     {
-        var signal = material == "speech" ? RestorationSignals.SpeechLike(Rate, 10, seed) : RestorationSignals.MusicLike(Rate, 10, seed + 1);
-        var noise = new Random(seed + 100);
-        for (var i = 0; i < signal.Length; i++)
+        int clicks = 0, found = 0;
+        long falseRepairs = 0;
+        var gain = 0.0;
+        const int Takes = 5;
+        for (var seed = 100; seed < 100 + Takes; seed++)
         {
-            signal[i] += (float)(0.000316 * 1.732 * ((noise.NextDouble() * 2) - 1));
+            var clean = ClickMaterial.Clean(material, seed);
+            var (clicked, spans) = ClickMaterial.AddClicks(clean, seed + 1000);
+            var output = RestorationSignals.Process(new DeClickProcessor(), Rate, 512, clicked)[0];
+            found += ClickMaterial.Found(clean, clicked, output, spans);
+            clicks += spans.Count;
+            gain += RestorationSignals.Snr(clean, output) - RestorationSignals.Snr(clean, clicked);
+
+            var processor = new DeClickProcessor();
+            RestorationSignals.Process(processor, Rate, 333, ClickMaterial.Clean(material, seed + 50));
+            falseRepairs += processor.ClicksRepaired;
         }
 
-        return signal;
-    }
-
-    private static double Error(float[] signal, float[] reference, int start, int end)
-    {
-        var sum = 0.0;
-        for (var i = start; i < end; i++)
-        {
-            var d = (double)signal[i] - reference[i];
-            sum += d * d;
-        }
-
-        return sum;
+        var rate = (double)found / clicks;
+        TestContext.Current.TestOutputHelper?.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{material}, {Takes} other takes: {clicks} clicks, {found} found ({100 * rate:F0} %), error {gain / Takes:F1} dB lower on average; {falseRepairs} false repairs in {10 * Takes} s of clean input"));
+        Assert.True(rate >= minFound, $"{100 * rate:F0} % of the clicks found.");
+        Assert.True(gain / Takes >= minMeanGainDb, $"The error fell by {gain / Takes:F1} dB on average.");
+        Assert.True(falseRepairs <= maxFalseRepairs, $"{falseRepairs} false repairs.");
     }
 }
