@@ -57,6 +57,7 @@ public static unsafe class JackLibrary
             if (NativeLibrary.TryLoad(name, assembly, DllImportSearchPath.SafeDirectories | DllImportSearchPath.AssemblyDirectory, out var handle))
             {
                 NativeLibrary.SetDllImportResolver(assembly, (library, _, _) => library == JackNative.Library ? handle : 0);
+                JackNative.PortGetBufferFunction = (delegate* unmanaged[Cdecl]<nint, uint, float*>)NativeLibrary.GetExport(handle, "jack_port_get_buffer");
                 JackNative.SetErrorFunction(&Quiet);
                 JackNative.SetInfoFunction(&Quiet);
                 return handle;

@@ -52,8 +52,16 @@ internal static unsafe partial class JackNative
     [LibraryImport(Library, EntryPoint = "jack_port_register")]
     public static partial nint PortRegister(nint client, byte* portName, byte* portType, nuint flags, nuint bufferSize);
 
-    [LibraryImport(Library, EntryPoint = "jack_port_get_buffer")]
-    public static partial float* PortGetBuffer(nint port, uint frames);
+    /// <summary>
+    /// jack_port_get_buffer, the one entry point the process thread calls. Held as a function pointer that
+    /// <see cref="JackLibrary"/> resolves when it loads libjack, not as a P/Invoke: a P/Invoke binds on its first call,
+    /// and binding asks the library resolver, which takes the library name as a new managed string (32 bytes
+    /// allocated on JACK's real-time thread on the first cycle).
+    /// </summary>
+    public static float* PortGetBuffer(nint port, uint frames) => PortGetBufferFunction(port, frames);
+
+    /// <summary>Set once by <see cref="JackLibrary"/> on load, before any stream exists.</summary>
+    internal static delegate* unmanaged[Cdecl]<nint, uint, float*> PortGetBufferFunction;
 
     [LibraryImport(Library, EntryPoint = "jack_port_name")]
     public static partial byte* PortName(nint port);

@@ -1,3 +1,4 @@
+using AudioPost.Sdk.Engine;
 using AudioPost.Sdk.Processing;
 using AudioPost.Sdk.Sinks;
 using AudioPost.Sdk.Sources;
@@ -59,6 +60,9 @@ internal sealed partial class GraphCompiler
 
     public RenderPlan Compile()
     {
+        // Every plan a renderer runs is compiled here, on a control thread: the place to take the shared kernels'
+        // first-call costs off the audio thread.
+        RealTimeWarmUp.EnsureDone();
         RequireInputs();
         ResolveChannels();
         PrepareNodes();
