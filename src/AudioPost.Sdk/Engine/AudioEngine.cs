@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime;
 using AudioPost.Sdk.Buffers;
 using AudioPost.Sdk.Devices;
 using AudioPost.Sdk.Graph;
@@ -35,6 +36,7 @@ public sealed class AudioEngine : IAudioDeviceCallback, IDisposable
     private double _peakLoad;
     private long _lastElapsedTicks;
     private long _allocated;
+    private long _compiled;
     private int _polling;
     private bool _disposed;
 
@@ -89,6 +91,15 @@ public sealed class AudioEngine : IAudioDeviceCallback, IDisposable
     /// anything else names a node that breaks it. Thread-safe.
     /// </summary>
     public long AudioThreadAllocatedBytes => Interlocked.Read(ref _allocated);
+
+    /// <summary>
+    /// Gets how many methods the .NET runtime compiled on the audio thread inside <see cref="Process"/> and
+    /// <c>Render</c> since the engine was created (<see cref="JitInfo.GetCompiledMethodCount"/> around each buffer).
+    /// The first buffers compile the nodes' code; after that the count should stay where it is. A later rise is a code
+    /// path reached for the first time mid-stream: the buffer waits for the compiler, and the compile can allocate.
+    /// Always 0 under Native AOT. Thread-safe.
+    /// </summary>
+    public long AudioThreadCompiledMethods => Interlocked.Read(ref _compiled);
 
     /// <summary>Gets how long the last buffer took to render. Thread-safe.</summary>
     public TimeSpan LastRenderTime => Stopwatch.GetElapsedTime(0, Volatile.Read(ref _lastElapsedTicks));
@@ -184,8 +195,7 @@ public sealed class AudioEngine : IAudioDeviceCallback, IDisposable
     /// <param name="time">The buffer's time (unused: the renderer keeps its own stream clock, which counts the same frames).</param>
     public void Process(ReadOnlyAudioBlock input, AudioBlock output, in AudioDeviceTime time)
     {
-        var allocated = GC.GetAllocatedBytesForCurrentThread();
-        var start = Stopwatch.GetTimestamp();
+        var probe = CallbackProbe.Start();
         _input?.Write(input);
         var channels = Renderer.OutputChannelCount;
         if (channels == 0)
@@ -209,27 +219,25 @@ public sealed class AudioEngine : IAudioDeviceCallback, IDisposable
             output.Clear();
         }
 
-        Measure(start, allocated, output.FrameCount);
+        Measure(probe, output.FrameCount);
     }
 
     /// <summary>Host-driven render into interleaved samples (see <see cref="AudioRenderer.Render(Span{float})"/>), watched like a device callback. Audio thread.</summary>
     /// <param name="interleaved">The host's buffer; a whole number of frames of the graph's output channels.</param>
     public void Render(Span<float> interleaved)
     {
-        var allocated = GC.GetAllocatedBytesForCurrentThread();
-        var start = Stopwatch.GetTimestamp();
+        var probe = CallbackProbe.Start();
         Renderer.Render(interleaved);
-        Measure(start, allocated, interleaved.Length / Math.Max(1, Renderer.OutputChannelCount));
+        Measure(probe, interleaved.Length / Math.Max(1, Renderer.OutputChannelCount));
     }
 
     /// <summary>Host-driven render into a planar block (see <see cref="AudioRenderer.Render(AudioBlock)"/>), watched like a device callback. Audio thread.</summary>
     /// <param name="output">The host's block, with the graph's output channel count.</param>
     public void Render(AudioBlock output)
     {
-        var allocated = GC.GetAllocatedBytesForCurrentThread();
-        var start = Stopwatch.GetTimestamp();
+        var probe = CallbackProbe.Start();
         Renderer.Render(output);
-        Measure(start, allocated, output.FrameCount);
+        Measure(probe, output.FrameCount);
     }
 
     /// <summary>
@@ -294,13 +302,19 @@ public sealed class AudioEngine : IAudioDeviceCallback, IDisposable
         }
     }
 
-    private void Measure(long start, long allocatedBefore, int frames)
+    private void Measure(in CallbackProbe probe, int frames)
     {
-        var elapsed = Stopwatch.GetTimestamp() - start;
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+        var elapsed = Stopwatch.GetTimestamp() - probe.Timestamp;
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - probe.AllocatedBytes;
         if (allocated != 0)
         {
             Interlocked.Add(ref _allocated, allocated);
+        }
+
+        var compiled = JitInfo.GetCompiledMethodCount(currentThread: true) - probe.CompiledMethods;
+        if (compiled != 0)
+        {
+            Interlocked.Add(ref _compiled, compiled);
         }
 
         Volatile.Write(ref _lastElapsedTicks, elapsed);
@@ -329,4 +343,11 @@ public sealed class AudioEngine : IAudioDeviceCallback, IDisposable
     }
 
     private void OnDeviceLost(object? sender, AudioDeviceLostEventArgs e) => DeviceLost?.Invoke(this, e);
+
+    /// <summary>The readings taken as a buffer starts: clock, bytes allocated and methods compiled on this thread.</summary>
+    private readonly record struct CallbackProbe(long Timestamp, long AllocatedBytes, long CompiledMethods)
+    {
+        public static CallbackProbe Start() => new(
+            Stopwatch.GetTimestamp(), GC.GetAllocatedBytesForCurrentThread(), JitInfo.GetCompiledMethodCount(currentThread: true));
+    }
 }

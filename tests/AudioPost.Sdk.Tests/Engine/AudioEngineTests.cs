@@ -267,6 +267,34 @@ public sealed class AudioEngineTests
     }
 
     [Fact]
+    public void AudioThreadCompiledMethods_CountsCodeANodeReachesForTheFirstTimeMidStream()
+    {
+        Assert.SkipUnless(System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled, "no JIT (Native AOT)");
+        var builder = new AudioGraphBuilder(new GraphOptions { BlockSize = 64 });
+        var late = new LateCodeProcessor(at: 64 * 10);
+        var dc = builder.AddSource(new DcSource(0.25f));
+        var node = builder.AddProcessor(late);
+        builder.Connect(dc, node).SetOutput(node);
+        using var engine = new AudioEngine(builder.Compile(), ManualMonitor);
+        var host = new float[64];
+
+        engine.Render(host);
+        var afterFirst = engine.AudioThreadCompiledMethods;
+        for (var i = 1; i < 10; i++)
+        {
+            engine.Render(host);
+        }
+
+        var beforeLateCode = engine.AudioThreadCompiledMethods;
+        engine.Render(host);
+
+        Assert.True(afterFirst > 0, "the first block compiles the node's Process");
+        Assert.Equal(afterFirst, beforeLateCode);
+        Assert.True(engine.AudioThreadCompiledMethods > beforeLateCode, "the late path was compiled on the render thread and counted");
+        Assert.Equal(1f, host[0]);
+    }
+
+    [Fact]
     public async Task DeviceLost_IsForwardedByTheEngine_AndReopenResumesTheAudio()
     {
         var builder = new AudioGraphBuilder(new GraphOptions { BlockSize = 64 });

@@ -88,3 +88,46 @@ internal sealed class SpinProcessor(long spinTicks, params int[] slowBlocks) : I
         }
     }
 }
+
+/// <summary>
+/// A processor that, from stream frame <see cref="At"/> on, calls a method no other code calls (a generic method over
+/// a type of its own, so no other test can have compiled that instantiation): the mid-stream first use the engine's
+/// <c>AudioThreadCompiledMethods</c> must see. Writes 1 from then on, its input before.
+/// </summary>
+internal sealed class LateCodeProcessor(long at) : IAudioProcessor
+{
+    public long At { get; } = at;
+
+    public int GetOutputChannelCount(int inputChannelCount) => inputChannelCount;
+
+    public void Prepare(in ProcessSpec spec)
+    {
+    }
+
+    public void Reset()
+    {
+    }
+
+    public void Process(AudioBlock block, in ProcessContext context)
+    {
+        if (context.StreamFrame >= At)
+        {
+            LatePath<LateCodeMarker>.Fill(block);
+        }
+    }
+
+    private readonly struct LateCodeMarker;
+
+    private static class LatePath<T>
+        where T : struct
+    {
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        public static void Fill(AudioBlock block)
+        {
+            for (var c = 0; c < block.ChannelCount; c++)
+            {
+                block[c].Fill(1f);
+            }
+        }
+    }
+}
