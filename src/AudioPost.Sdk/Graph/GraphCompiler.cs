@@ -232,6 +232,7 @@ internal sealed partial class GraphCompiler
             }
 
             record.PreparedSpec = spec;
+            NodeWarmUp.EnsureDone(record.Node, spec);
         }
     }
 

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Globalization;
+using AudioPost.Sdk.Automation;
+using AudioPost.Sdk.Dsp.Filters;
+using AudioPost.Sdk.Engine;
+using AudioPost.Sdk.Graph;
+using AudioPost.Sdk.Processing;
+using AudioPost.Sdk.Processing.Delays;
+using AudioPost.Sdk.Processing.Dynamics;
+using AudioPost.Sdk.Processing.Filters;
+using AudioPost.Sdk.Processing.Mixing;
+using AudioPost.Sdk.Processing.Restoration;
+using AudioPost.Sdk.Processing.Reverb;
+using AudioPost.Sdk.Sources;
+
+// Each built-in processor in a process of its own (what one process has compiled, the next must not inherit): a
+// stereo tone through it, one block, 50 more at rest, then every parameter ramped (300 blocks), then every parameter
+// set (300 blocks, the glide). The engine counts what the audio thread compiled and allocated inside Render.
+// Usage: realtime-first-use            (all, one child process each; exit 1 if any compiled or allocated)
+//        realtime-first-use NAME       (one, in this process)
+var nodes = Nodes();
+if (args.Length == 1)
+{
+    return Audit(args[0], nodes[args[0]]);
+}
+
+var failed = 0;
+foreach (var name in nodes.Keys)
+{
+    var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
+    if (!Environment.ProcessPath!.EndsWith("realtime-first-use", StringComparison.Ordinal))
+    {
+        start.ArgumentList.Add(typeof(Program).Assembly.Location);
+    }
+
+    start.ArgumentList.Add(name);
+    using var child = Process.Start(start)!;
+    Console.Write(child.StandardOutput.ReadToEnd());
+    child.WaitForExit();
+    failed += child.ExitCode == 0 ? 0 : 1;
+}
+
+Console.WriteLine(failed == 0
+    ? $"real-time first use: {nodes.Count} processors, nothing compiled or allocated on the audio thread after the first block"
+    : $"real-time first use: FAILED for {failed} of {nodes.Count} processors");
+return failed == 0 ? 0 : 1;
+
+static int Audit(string name, Func<(IAudioProcessor Node, AudioParameter[] Parameters)> make)
+{
+    var (node, parameters) = make();
+    var builder = new AudioGraphBuilder(new GraphOptions { SampleRate = 48_000, BlockSize = 256 });
+    var tone = builder.AddSource(new ToneSource(440f, -12f, 2));
+    var processor = builder.AddProcessor(node);
+    builder.Connect(tone, processor).SetOutput(processor);
+    using var engine = new AudioEngine(builder.Compile(), new AudioEngineOptions { MonitorInterval = TimeSpan.Zero });
+    var buffer = new float[2 * 256 * 2];
+    engine.Render(buffer);
+    for (var i = 0; i < 50; i++)
+    {
+        engine.Render(buffer);
+    }
+
+    var compiled = engine.AudioThreadCompiledMethods;
+    var allocated = engine.AudioThreadAllocatedBytes;
+    var now = engine.Renderer.TimelineFrame + 256;
+    foreach (var parameter in parameters)
+    {
+        parameter.SetValueAtTime(parameter.CurrentValue, now).LinearRampToValueAtTime(parameter.Minimum + (0.7f * (parameter.Maximum - parameter.Minimum)), now + 24_000);
+    }
+
+    for (var i = 0; i < 300; i++)
+    {
+        engine.Render(buffer);
+    }
+
+    var rampCompiled = engine.AudioThreadCompiledMethods - compiled;
+    foreach (var parameter in parameters)
+    {
+        parameter.Value = parameter.Minimum + (0.2f * (parameter.Maximum - parameter.Minimum));
+    }
+
+    for (var i = 0; i < 300; i++)
+    {
+        engine.Render(buffer);
+    }
+
+    var totalCompiled = engine.AudioThreadCompiledMethods - compiled;
+    var totalAllocated = engine.AudioThreadAllocatedBytes - allocated;
+    var ok = totalCompiled == 0 && totalAllocated == 0 && engine.Renderer.FaultCount == 0;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{name,-22} {parameters.Length,2} parameters: compiled {rampCompiled} methods on the ramps, {totalCompiled - rampCompiled} on the set values; allocated {totalAllocated} B; faults {engine.Renderer.FaultCount}{(ok ? "" : "  FAILED")}"));
+    return ok ? 0 : 1;
+}
+
+static Dictionary<string, Func<(IAudioProcessor, AudioParameter[])>> Nodes() => new()
+{
+    ["gain"] = () => new GainProcessor(-6f) is var p ? (p, [p.Gain]) : default,
+    ["pan"] = () => new PanProcessor(0f) is var p ? (p, [p.Pan]) : default,
+    ["fader"] = () => new FaderProcessor(-6f) is var p ? (p, [p.Gain, p.Offset, p.Mute]) : default,
+    ["fractional delay"] = () => new FractionalDelayProcessor(5f) is var p ? (p, [p.Delay]) : default,
+    ["modulated delay"] = () => new ModulatedDelayProcessor() is var p ? (p, [p.Delay, p.Depth, p.Rate, p.Feedback, p.Mix]) : default,
+    ["compressor"] = () => new CompressorProcessor() is var p ? (p, [p.Threshold, p.Ratio, p.Knee, p.Attack, p.Release, p.Makeup, p.Link]) : default,
+    ["multiband compressor"] = () => new MultibandCompressorProcessor([200f, 2_000f]) is var p ? (p, [.. Enumerable.Range(0, p.BandCount).Select(p.GetBand).SelectMany(b => new[] { b.Threshold, b.Ratio, b.Knee, b.Attack, b.Release, b.Makeup })]) : default,
+    ["de-esser"] = () => new DeEsserProcessor() is var p ? (p, [p.Frequency, p.Threshold, p.Ratio, p.Attack, p.Release]) : default,
+    ["expander"] = () => new ExpanderProcessor() is var p ? (p, [p.Threshold, p.Ratio, p.Range, p.Hysteresis, p.Hold, p.Attack, p.Release]) : default,
+    ["gate"] = () => new GateProcessor() is var p ? (p, [p.Threshold, p.Range, p.Hysteresis, p.Hold, p.Attack, p.Release]) : default,
+    ["true-peak limiter"] = () => (new TruePeakLimiterProcessor(-1), []),
+    ["biquad"] = () => new BiquadFilterProcessor() is var p ? (p, [p.Frequency, p.Q, p.Gain]) : default,
+    ["parametric eq"] = () => new ParametricEqProcessor() is var p ? (p, [.. p.Bands.SelectMany(b => new[] { b.Frequency, b.Q, b.Gain })]) : default,
+    ["butterworth"] = () => new ButterworthFilterProcessor(FilterPass.HighPass, 4, 100f) is var p ? (p, [p.Frequency]) : default,
+    ["linkwitz-riley"] = () => new LinkwitzRileyFilterProcessor(FilterPass.LowPass, 4, 1_000f) is var p ? (p, [p.Frequency]) : default,
+    ["de-click"] = () => new DeClickProcessor() is var p ? (p, [p.Threshold]) : default,
+    ["de-hum"] = () => new DeHumProcessor() is var p ? (p, [p.Amount, p.Bandwidth]) : default,
+    ["leveler"] = () => new LevelerProcessor() is var p ? (p, [p.Target, p.MaxBoost, p.MaxCut, p.Speed, p.Gate]) : default,
+    ["noise reduction"] = () => new NoiseReductionProcessor() is var p ? (p, [p.Reduction]) : default,
+    ["algorithmic reverb"] = () => new AlgorithmicReverbProcessor() is var p ? (p, [p.DecayLow, p.DecayHigh, p.Damping, p.Size, p.PreDelay, p.Modulation, p.Wet, p.Dry]) : default,
+};
