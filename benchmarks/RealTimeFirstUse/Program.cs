@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using AudioPost.Sdk.Automation;
+using AudioPost.Sdk.Buffers;
 using AudioPost.Sdk.Dsp.Filters;
 using AudioPost.Sdk.Engine;
 using AudioPost.Sdk.Graph;
@@ -8,14 +9,16 @@ using AudioPost.Sdk.Processing;
 using AudioPost.Sdk.Processing.Delays;
 using AudioPost.Sdk.Processing.Dynamics;
 using AudioPost.Sdk.Processing.Filters;
+using AudioPost.Sdk.Processing.Metering;
 using AudioPost.Sdk.Processing.Mixing;
 using AudioPost.Sdk.Processing.Restoration;
 using AudioPost.Sdk.Processing.Reverb;
 using AudioPost.Sdk.Sources;
 
-// Each built-in processor in a process of its own (what one process has compiled, the next must not inherit): a
-// stereo tone through it, one block, 50 more at rest, then every parameter ramped (300 blocks), then every parameter
-// set (300 blocks, the glide). The engine counts what the audio thread compiled and allocated inside Render.
+// Each built-in processor, meter tap and generator in a process of its own (what one process has compiled, the next
+// must not inherit): a stereo tone through it (or the generator alone), one block, 50 more at rest, then every
+// parameter ramped (300 blocks), then every parameter set (300 blocks, the glide). The engine counts what the audio
+// thread compiled and allocated inside Render.
 // Usage: realtime-first-use            (all, one child process each; exit 1 if any compiled or allocated)
 //        realtime-first-use NAME       (one, in this process)
 var nodes = Nodes();
@@ -41,19 +44,28 @@ foreach (var name in nodes.Keys)
 }
 
 Console.WriteLine(failed == 0
-    ? $"real-time first use: {nodes.Count} processors, nothing compiled or allocated on the audio thread after the first block"
-    : $"real-time first use: FAILED for {failed} of {nodes.Count} processors");
+    ? $"real-time first use: {nodes.Count} nodes, nothing compiled or allocated on the audio thread after the first block"
+    : $"real-time first use: FAILED for {failed} of {nodes.Count} nodes");
 return failed == 0 ? 0 : 1;
 
-static int Audit(string name, Func<(IAudioProcessor Node, AudioParameter[] Parameters)> make)
+static int Audit(string name, Func<(IAudioNode Node, AudioParameter[] Parameters)> make)
 {
     var (node, parameters) = make();
     var builder = new AudioGraphBuilder(new GraphOptions { SampleRate = 48_000, BlockSize = 256 });
-    var tone = builder.AddSource(new ToneSource(440f, -12f, 2));
-    var processor = builder.AddProcessor(node);
-    builder.Connect(tone, processor).SetOutput(processor);
+    if (node is IAudioSource source)
+    {
+        builder.SetOutput(builder.AddSource(source));
+    }
+    else
+    {
+        // A surround panner places one mono source; everything else takes the stereo tone.
+        var tone = builder.AddSource(new ToneSource(440f, -12f, node is SurroundPannerProcessor ? 1 : 2));
+        var processor = builder.AddProcessor((IAudioProcessor)node);
+        builder.Connect(tone, processor).SetOutput(processor);
+    }
+
     using var engine = new AudioEngine(builder.Compile(), new AudioEngineOptions { MonitorInterval = TimeSpan.Zero });
-    var buffer = new float[2 * 256 * 2];
+    var buffer = new float[Math.Max(2, engine.Renderer.OutputChannelCount) * 256 * 2];
     engine.Render(buffer);
     for (var i = 0; i < 50; i++)
     {
@@ -92,7 +104,7 @@ static int Audit(string name, Func<(IAudioProcessor Node, AudioParameter[] Param
     return ok ? 0 : 1;
 }
 
-static Dictionary<string, Func<(IAudioProcessor, AudioParameter[])>> Nodes() => new()
+static Dictionary<string, Func<(IAudioNode, AudioParameter[])>> Nodes() => new()
 {
     ["gain"] = () => new GainProcessor(-6f) is var p ? (p, [p.Gain]) : default,
     ["pan"] = () => new PanProcessor(0f) is var p ? (p, [p.Pan]) : default,
@@ -113,5 +125,28 @@ static Dictionary<string, Func<(IAudioProcessor, AudioParameter[])>> Nodes() => 
     ["de-hum"] = () => new DeHumProcessor() is var p ? (p, [p.Amount, p.Bandwidth]) : default,
     ["leveler"] = () => new LevelerProcessor() is var p ? (p, [p.Target, p.MaxBoost, p.MaxCut, p.Speed, p.Gate]) : default,
     ["noise reduction"] = () => new NoiseReductionProcessor() is var p ? (p, [p.Reduction]) : default,
+    ["convolution reverb"] = () => new ConvolutionReverbProcessor(ImpulseResponse()) is var p ? (p, [p.Wet, p.Dry, p.Gain]) : default,
+    ["surround panner"] = () => new SurroundPannerProcessor(ChannelLayout.Surround51) is var p ? (p, [p.Azimuth, p.Elevation, p.Spread, p.LfeLevel]) : default,
+    ["meter tap"] = () => (new MeterTap(), []),
+    ["loudness meter tap"] = () => (new LoudnessMeterTap(), []),
+    ["tone source"] = () => new ToneSource(440f, -12f, 2) is var p ? (p, [p.Frequency, p.Level]) : default,
+    ["noise source"] = () => new NoiseSource(NoiseColor.Pink, -20f, 2) is var p ? (p, [p.Level]) : default,
     ["algorithmic reverb"] = () => new AlgorithmicReverbProcessor() is var p ? (p, [p.DecayLow, p.DecayHigh, p.Damping, p.Size, p.PreDelay, p.Modulation, p.Wet, p.Dry]) : default,
 };
+
+// A 0.1 s stereo room: decaying noise, fixed seed.
+static float[][] ImpulseResponse()
+{
+    var random = new Random(7);
+    var channels = new float[2][];
+    for (var c = 0; c < 2; c++)
+    {
+        channels[c] = new float[4_800];
+        for (var i = 0; i < channels[c].Length; i++)
+        {
+            channels[c][i] = (float)((random.NextDouble() - 0.5) * Math.Exp(-i / 800.0));
+        }
+    }
+
+    return channels;
+}

@@ -4,6 +4,7 @@ using AudioPost.Sdk.Dsp.Filters;
 using AudioPost.Sdk.Processing;
 using AudioPost.Sdk.Processing.Dynamics;
 using AudioPost.Sdk.Processing.Filters;
+using AudioPost.Sdk.Processing.Mixing;
 using AudioPost.Sdk.Processing.Restoration;
 
 namespace AudioPost.Sdk.Engine;
@@ -19,7 +20,8 @@ namespace AudioPost.Sdk.Engine;
 /// coefficient path). Measured per built-in processor in a fresh process with the runtime settings of
 /// <c>samples/GameHost</c>: first automation after the first block compiled 41 methods in the biquad and parametric
 /// EQ, 14 in the Butterworth and Linkwitz-Riley filters, 3 in the compressor, multiband compressor and leveler, 2 in
-/// the de-hummer, none in the others; with this warm-up, none anywhere (<c>benchmarks/RealTimeFirstUse</c>, run by CI).</para>
+/// the de-hummer, 1 in the surround panner, none in the others; with this warm-up, none anywhere
+/// (<c>benchmarks/RealTimeFirstUse</c>, run by CI).</para>
 /// <para>The user's node is never touched: its state, parameters and automation stay as they are. Cost, once per
 /// process: the first compile of a graph with the seven warmed types (biquad, parametric EQ, Butterworth, compressor,
 /// leveler, de-hum, multiband) took 147 ms against 32 ms before. Thread-safe; control thread; allocates.</para>
@@ -116,6 +118,12 @@ internal static class NodeWarmUp
                 {
                     var copy = new DeHumProcessor(dehum.Frequency, dehum.Harmonics, dehum.TrackingRangeHz);
                     return (copy, [copy.Amount, copy.Bandwidth]);
+                }
+
+            case SurroundPannerProcessor panner:
+                {
+                    var copy = new SurroundPannerProcessor(panner.Layout);
+                    return (copy, [copy.Azimuth, copy.Elevation, copy.Spread, copy.LfeLevel]);
                 }
 
             default:
