@@ -14,6 +14,7 @@ using AudioPost.Sdk.Processing.Mixing;
 using AudioPost.Sdk.Processing.Restoration;
 using AudioPost.Sdk.Processing.Reverb;
 using AudioPost.Sdk.Sources;
+using AudioPost.Sdk.Timeline;
 
 // Each built-in processor, meter tap and generator in a process of its own (what one process has compiled, the next
 // must not inherit): a stereo tone through it (or the generator alone), one block, 50 more at rest, then every
@@ -131,6 +132,7 @@ static Dictionary<string, Func<(IAudioNode, AudioParameter[])>> Nodes() => new()
     ["loudness meter tap"] = () => (new LoudnessMeterTap(), []),
     ["tone source"] = () => new ToneSource(440f, -12f, 2) is var p ? (p, [p.Frequency, p.Level]) : default,
     ["noise source"] = () => new NoiseSource(NoiseColor.Pink, -20f, 2) is var p ? (p, [p.Level]) : default,
+    ["clip track"] = () => (ClipTrack(), []),
     ["algorithmic reverb"] = () => new AlgorithmicReverbProcessor() is var p ? (p, [p.DecayLow, p.DecayHigh, p.Damping, p.Size, p.PreDelay, p.Modulation, p.Wet, p.Dry]) : default,
 };
 
@@ -150,3 +152,12 @@ static float[][] ImpulseResponse()
 
     return channels;
 }
+
+// A timeline track whose clips start, cross-fade and end only after the first block: a fade-out into an
+// overlapping clip at 0.8 s (S-curve fade-in, -3 dB), and a third clip at 3 s with linear fades.
+static ClipTrackSource ClipTrack() => new(2,
+[
+    new TimelineClip(new ToneSource(440f, -12f, 2), 0, 48_000) { FadeOut = 4_800 },
+    new TimelineClip(new ToneSource(660f, -12f, 2), 38_400, 96_000) { FadeIn = 9_600, FadeInShape = FadeShape.SCurve, GainDb = -3f },
+    new TimelineClip(new ToneSource(880f, -12f, 2), 144_000, 24_000) { FadeIn = 480, FadeOut = 480, FadeInShape = FadeShape.Linear, FadeOutShape = FadeShape.Linear },
+]);

@@ -6,6 +6,8 @@ using AudioPost.Sdk.Processing.Dynamics;
 using AudioPost.Sdk.Processing.Filters;
 using AudioPost.Sdk.Processing.Mixing;
 using AudioPost.Sdk.Processing.Restoration;
+using AudioPost.Sdk.Sources;
+using AudioPost.Sdk.Timeline;
 
 namespace AudioPost.Sdk.Engine;
 
@@ -20,7 +22,8 @@ namespace AudioPost.Sdk.Engine;
 /// coefficient path). Measured per built-in processor in a fresh process with the runtime settings of
 /// <c>samples/GameHost</c>: first automation after the first block compiled 41 methods in the biquad and parametric
 /// EQ, 14 in the Butterworth and Linkwitz-Riley filters, 3 in the compressor, multiband compressor and leveler, 2 in
-/// the de-hummer, 1 in the surround panner, none in the others; with this warm-up, none anywhere
+/// the de-hummer, 1 in the surround panner, 3 in a timeline track's first fade, none in the others; with this
+/// warm-up, none anywhere
 /// (<c>benchmarks/RealTimeFirstUse</c>, run by CI).</para>
 /// <para>The user's node is never touched: its state, parameters and automation stay as they are. Cost, once per
 /// process: the first compile of a graph with the seven warmed types (biquad, parametric EQ, Butterworth, compressor,
@@ -36,14 +39,21 @@ internal static class NodeWarmUp
     {
         lock (Gate)
         {
-            if (!Done.Add((node.GetType(), spec.ChannelCount)) || Throwaway(node, spec.SampleRate) is not { } throwaway)
+            if (!Done.Add((node.GetType(), spec.ChannelCount)))
             {
                 return;
             }
 
             try
             {
-                Exercise(throwaway.Processor, throwaway.Parameters, spec);
+                if (node is ClipTrackSource)
+                {
+                    ExerciseClipTrack(spec);
+                }
+                else if (Throwaway(node, spec.SampleRate) is { } throwaway)
+                {
+                    Exercise(throwaway.Processor, throwaway.Parameters, spec);
+                }
             }
 #pragma warning disable CA1031 // The warm-up is an optimisation: a throwaway that cannot run at this spec must not fail a graph the user's own node was prepared for.
             catch (Exception)
@@ -181,5 +191,35 @@ internal static class NodeWarmUp
         Render(0.25);
         SetAll(1f);
         Render(0.25);
+    }
+
+    // A track whose clips fade in and out with every shape and cross-fade where they overlap: the envelope code a
+    // timeline first reaches when playback gets to its first fade, which may be minutes in.
+    private static void ExerciseClipTrack(ProcessSpec spec)
+    {
+        var rate = spec.SampleRate;
+        var fade = rate / 100;
+        var clips = new List<TimelineClip>();
+        var shapes = new[] { FadeShape.Linear, FadeShape.EqualPower, FadeShape.SCurve };
+        for (var i = 0; i < shapes.Length; i++)
+        {
+            // Each clip overlaps the next by one fade: fade-outs, fade-ins and cross-fades of every shape.
+            clips.Add(new TimelineClip(new ToneSource(440f, -12f, spec.ChannelCount), i * 4L * fade, 5L * fade)
+            {
+                FadeIn = fade,
+                FadeOut = fade,
+                FadeInShape = shapes[i],
+                FadeOutShape = shapes[(i + 1) % shapes.Length],
+                GainDb = -3f * i,
+            });
+        }
+
+        var track = new ClipTrackSource(spec.ChannelCount, clips);
+        track.Prepare(spec);
+        var storage = new float[spec.ChannelCount * spec.MaxBlockFrames];
+        for (var frame = 0L; frame < 16L * fade; frame += spec.MaxBlockFrames)
+        {
+            track.Read(new AudioBlock(storage, spec.ChannelCount, spec.MaxBlockFrames), new ProcessContext(frame, frame, rate, isOffline: false));
+        }
     }
 }
