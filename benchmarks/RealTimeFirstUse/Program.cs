@@ -5,6 +5,7 @@ using AudioPost.Sdk.Buffers;
 using AudioPost.Sdk.Dsp.Filters;
 using AudioPost.Sdk.Engine;
 using AudioPost.Sdk.Graph;
+using AudioPost.Sdk.Mixing;
 using AudioPost.Sdk.Processing;
 using AudioPost.Sdk.Processing.Delays;
 using AudioPost.Sdk.Processing.Dynamics;
@@ -20,16 +21,16 @@ using AudioPost.Sdk.Timeline;
 // must not inherit): a stereo tone through it (or the generator alone), one block, 50 more at rest, then every
 // parameter ramped (300 blocks), then every parameter set (300 blocks, the glide). The engine counts what the audio
 // thread compiled and allocated inside Render.
-// Usage: realtime-first-use            (all, one child process each; exit 1 if any compiled or allocated)
+// Usage: realtime-first-use            (all, and the mixer session, one child process each; exit 1 if any compiled or allocated)
 //        realtime-first-use NAME       (one, in this process)
 var nodes = Nodes();
 if (args.Length == 1)
 {
-    return Audit(args[0], nodes[args[0]]);
+    return args[0] == "mixer" ? AuditMixer() : Audit(args[0], nodes[args[0]]);
 }
 
 var failed = 0;
-foreach (var name in nodes.Keys)
+foreach (var name in nodes.Keys.Append("mixer"))
 {
     var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
     if (!Environment.ProcessPath!.EndsWith("realtime-first-use", StringComparison.Ordinal))
@@ -45,8 +46,8 @@ foreach (var name in nodes.Keys)
 }
 
 Console.WriteLine(failed == 0
-    ? $"real-time first use: {nodes.Count} nodes, nothing compiled or allocated on the audio thread after the first block"
-    : $"real-time first use: FAILED for {failed} of {nodes.Count} nodes");
+    ? $"real-time first use: {nodes.Count} nodes and a mixer, nothing compiled or allocated on the audio thread after the first block"
+    : $"real-time first use: FAILED for {failed} of {nodes.Count + 1} runs");
 return failed == 0 ? 0 : 1;
 
 static int Audit(string name, Func<(IAudioNode Node, AudioParameter[] Parameters)> make)
@@ -65,6 +66,52 @@ static int Audit(string name, Func<(IAudioNode Node, AudioParameter[] Parameters
         builder.Connect(tone, processor).SetOutput(processor);
     }
 
+    return Measure(name, builder, parameters, () => { });
+}
+
+// A mixer session: tracks into stem buses, a solo-safe reverb return with an insert, sends, a VCA. After the first
+// block the faders, pans and sends move; then a track is soloed, another muted and the VCA pulled down.
+static int AuditMixer()
+{
+    var graph = new AudioGraphBuilder(new GraphOptions { SampleRate = 48_000, BlockSize = 256 });
+    var mixer = new Mixer(graph, ChannelLayout.Stereo);
+    MixerBusTrack[] stems = [mixer.AddBus("dialogue", ChannelLayout.Stereo), mixer.AddBus("music", ChannelLayout.Stereo)];
+    var reverb = mixer.AddBus("reverb", ChannelLayout.Stereo);
+    reverb.SoloSafe = true;
+    reverb.AddInsert(new AlgorithmicReverbProcessor());
+    var vca = mixer.AddVca("dialogue");
+    var parameters = new List<AudioParameter>();
+    var tracks = new List<MixerTrack>();
+    for (var i = 0; i < 4; i++)
+    {
+        IAudioSource source = i == 3 ? new NoiseSource(NoiseColor.Pink, -30f, 2) : new ToneSource(200f + (100f * i), -18f);
+        var track = mixer.AddTrack($"track {i}", source, stems[i % 2]);
+        parameters.Add(track.Fader);
+        parameters.Add(track.AddSend(reverb, -12f).Level);
+        if (track.StereoPanner is { } pan)
+        {
+            parameters.Add(pan.Pan);
+        }
+
+        if (i % 2 == 0)
+        {
+            vca.Add(track);
+        }
+
+        tracks.Add(track);
+    }
+
+    graph.SetOutput(mixer.Build());
+    return Measure("mixer", graph, [.. parameters], () =>
+    {
+        tracks[1].Solo = true;
+        tracks[2].Mute = true;
+        vca.Level = -10f;
+    });
+}
+
+static int Measure(string name, AudioGraphBuilder builder, AudioParameter[] parameters, Action controlMoves)
+{
     using var engine = new AudioEngine(builder.Compile(), new AudioEngineOptions { MonitorInterval = TimeSpan.Zero });
     var buffer = new float[Math.Max(2, engine.Renderer.OutputChannelCount) * 256 * 2];
     engine.Render(buffer);
@@ -91,6 +138,8 @@ static int Audit(string name, Func<(IAudioNode Node, AudioParameter[] Parameters
     {
         parameter.Value = parameter.Minimum + (0.2f * (parameter.Maximum - parameter.Minimum));
     }
+
+    controlMoves();
 
     for (var i = 0; i < 300; i++)
     {
