@@ -23,7 +23,13 @@ using AudioPost.Sdk.Timeline;
 // thread compiled and allocated inside Render.
 // Usage: realtime-first-use            (all, and the mixer session, one child process each; exit 1 if any compiled or allocated)
 //        realtime-first-use NAME       (one, in this process)
+//        realtime-first-use compile-cost   (what the warm-up costs: first and second Compile() of two graphs)
 var nodes = Nodes();
+if (args is ["compile-cost"])
+{
+    return CompileCost();
+}
+
 if (args.Length == 1)
 {
     return args[0] == "mixer" ? AuditMixer() : Audit(args[0], nodes[args[0]]);
@@ -152,6 +158,46 @@ static int Measure(string name, AudioGraphBuilder builder, AudioParameter[] para
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{name,-22} {parameters.Length,2} parameters: compiled {rampCompiled} methods on the ramps, {totalCompiled - rampCompiled} on the set values; allocated {totalAllocated} B; faults {engine.Renderer.FaultCount}{(ok ? "" : "  FAILED")}"));
     return ok ? 0 : 1;
+}
+
+// The first Compile() in a process pays for the warm-ups (shared kernels once, each warmed node type once); later
+// compiles do not. Run it in a fresh process: `dotnet run --project benchmarks/RealTimeFirstUse -c Release -- compile-cost`.
+static int CompileCost()
+{
+    static double Milliseconds(AudioGraphBuilder builder)
+    {
+        var start = Stopwatch.GetTimestamp();
+        builder.Compile();
+        return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+    }
+
+    var gain = new AudioGraphBuilder(new GraphOptions { SampleRate = 48_000, BlockSize = 256 });
+    var tone = gain.AddSource(new ToneSource(440f, -12f, 2));
+    var node = gain.AddProcessor(new GainProcessor());
+    gain.Connect(tone, node).SetOutput(node);
+    var first = Milliseconds(gain);
+    var again = Milliseconds(gain);
+
+    var warmed = new AudioGraphBuilder(new GraphOptions { SampleRate = 48_000, BlockSize = 256 });
+    var previous = warmed.AddSource(new ToneSource(440f, -12f, 2));
+    IAudioProcessor[] chain =
+    [
+        new BiquadFilterProcessor(), new ParametricEqProcessor(), new ButterworthFilterProcessor(FilterPass.HighPass, 4, 80f),
+        new CompressorProcessor(), new LevelerProcessor(), new DeHumProcessor(), new MultibandCompressorProcessor([200f, 2_000f]),
+    ];
+    foreach (var processor in chain)
+    {
+        var next = warmed.AddProcessor(processor);
+        warmed.Connect(previous, next);
+        previous = next;
+    }
+
+    warmed.SetOutput(previous);
+    var firstWarmed = Milliseconds(warmed);
+    var againWarmed = Milliseconds(warmed);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"first Compile() in the process (one gain): {first:F1} ms, again {again:F2} ms; then a graph of the seven warmed types: {firstWarmed:F1} ms, again {againWarmed:F2} ms"));
+    return 0;
 }
 
 static Dictionary<string, Func<(IAudioNode, AudioParameter[])>> Nodes() => new()

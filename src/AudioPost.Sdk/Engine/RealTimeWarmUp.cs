@@ -23,7 +23,7 @@ namespace AudioPost.Sdk.Engine;
 /// warm-up for that reason, and a host renders a block before it goes live (the GameHost sample does, and starts its
 /// allocation count after that block).</para>
 /// <para>Thread-safe; runs once. Control thread: allocates a few kilobytes of scratch. Cost: the first compile in a
-/// process (one gain node) took 205 ms against 64 ms before, almost all of it compiling the kernels, which is the work
+/// process (one gain node) took 204 ms against 64 ms before, almost all of it compiling the kernels, which is the work
 /// the audio thread no longer does.</para>
 /// </remarks>
 internal static class RealTimeWarmUp
