@@ -200,35 +200,39 @@ static int CompileCost()
     return 0;
 }
 
+// A node and the parameters the audit moves, named after the node is made.
+static (IAudioNode, AudioParameter[]) With<T>(T node, Func<T, AudioParameter[]> parameters)
+    where T : IAudioNode => (node, parameters(node));
+
 static Dictionary<string, Func<(IAudioNode, AudioParameter[])>> Nodes() => new()
 {
-    ["gain"] = () => new GainProcessor(-6f) is var p ? (p, [p.Gain]) : default,
-    ["pan"] = () => new PanProcessor(0f) is var p ? (p, [p.Pan]) : default,
-    ["fader"] = () => new FaderProcessor(-6f) is var p ? (p, [p.Gain, p.Offset, p.Mute]) : default,
-    ["fractional delay"] = () => new FractionalDelayProcessor(5f) is var p ? (p, [p.Delay]) : default,
-    ["modulated delay"] = () => new ModulatedDelayProcessor() is var p ? (p, [p.Delay, p.Depth, p.Rate, p.Feedback, p.Mix]) : default,
-    ["compressor"] = () => new CompressorProcessor() is var p ? (p, [p.Threshold, p.Ratio, p.Knee, p.Attack, p.Release, p.Makeup, p.Link]) : default,
-    ["multiband compressor"] = () => new MultibandCompressorProcessor([200f, 2_000f]) is var p ? (p, [.. Enumerable.Range(0, p.BandCount).Select(p.GetBand).SelectMany(b => new[] { b.Threshold, b.Ratio, b.Knee, b.Attack, b.Release, b.Makeup })]) : default,
-    ["de-esser"] = () => new DeEsserProcessor() is var p ? (p, [p.Frequency, p.Threshold, p.Ratio, p.Attack, p.Release]) : default,
-    ["expander"] = () => new ExpanderProcessor() is var p ? (p, [p.Threshold, p.Ratio, p.Range, p.Hysteresis, p.Hold, p.Attack, p.Release]) : default,
-    ["gate"] = () => new GateProcessor() is var p ? (p, [p.Threshold, p.Range, p.Hysteresis, p.Hold, p.Attack, p.Release]) : default,
+    ["gain"] = () => With(new GainProcessor(-6f), p => [p.Gain]),
+    ["pan"] = () => With(new PanProcessor(0f), p => [p.Pan]),
+    ["fader"] = () => With(new FaderProcessor(-6f), p => [p.Gain, p.Offset, p.Mute]),
+    ["fractional delay"] = () => With(new FractionalDelayProcessor(5f), p => [p.Delay]),
+    ["modulated delay"] = () => With(new ModulatedDelayProcessor(), p => [p.Delay, p.Depth, p.Rate, p.Feedback, p.Mix]),
+    ["compressor"] = () => With(new CompressorProcessor(), p => [p.Threshold, p.Ratio, p.Knee, p.Attack, p.Release, p.Makeup, p.Link]),
+    ["multiband compressor"] = () => With(new MultibandCompressorProcessor([200f, 2_000f]), p => [.. Enumerable.Range(0, p.BandCount).Select(p.GetBand).SelectMany(b => new[] { b.Threshold, b.Ratio, b.Knee, b.Attack, b.Release, b.Makeup })]),
+    ["de-esser"] = () => With(new DeEsserProcessor(), p => [p.Frequency, p.Threshold, p.Ratio, p.Attack, p.Release]),
+    ["expander"] = () => With(new ExpanderProcessor(), p => [p.Threshold, p.Ratio, p.Range, p.Hysteresis, p.Hold, p.Attack, p.Release]),
+    ["gate"] = () => With(new GateProcessor(), p => [p.Threshold, p.Range, p.Hysteresis, p.Hold, p.Attack, p.Release]),
     ["true-peak limiter"] = () => (new TruePeakLimiterProcessor(-1), []),
-    ["biquad"] = () => new BiquadFilterProcessor() is var p ? (p, [p.Frequency, p.Q, p.Gain]) : default,
-    ["parametric eq"] = () => new ParametricEqProcessor() is var p ? (p, [.. p.Bands.SelectMany(b => new[] { b.Frequency, b.Q, b.Gain })]) : default,
-    ["butterworth"] = () => new ButterworthFilterProcessor(FilterPass.HighPass, 4, 100f) is var p ? (p, [p.Frequency]) : default,
-    ["linkwitz-riley"] = () => new LinkwitzRileyFilterProcessor(FilterPass.LowPass, 4, 1_000f) is var p ? (p, [p.Frequency]) : default,
-    ["de-click"] = () => new DeClickProcessor() is var p ? (p, [p.Threshold]) : default,
-    ["de-hum"] = () => new DeHumProcessor() is var p ? (p, [p.Amount, p.Bandwidth]) : default,
-    ["leveler"] = () => new LevelerProcessor() is var p ? (p, [p.Target, p.MaxBoost, p.MaxCut, p.Speed, p.Gate]) : default,
-    ["noise reduction"] = () => new NoiseReductionProcessor() is var p ? (p, [p.Reduction]) : default,
-    ["convolution reverb"] = () => new ConvolutionReverbProcessor(ImpulseResponse()) is var p ? (p, [p.Wet, p.Dry, p.Gain]) : default,
-    ["surround panner"] = () => new SurroundPannerProcessor(ChannelLayout.Surround51) is var p ? (p, [p.Azimuth, p.Elevation, p.Spread, p.LfeLevel]) : default,
+    ["biquad"] = () => With(new BiquadFilterProcessor(), p => [p.Frequency, p.Q, p.Gain]),
+    ["parametric eq"] = () => With(new ParametricEqProcessor(), p => [.. p.Bands.SelectMany(b => new[] { b.Frequency, b.Q, b.Gain })]),
+    ["butterworth"] = () => With(new ButterworthFilterProcessor(FilterPass.HighPass, 4, 100f), p => [p.Frequency]),
+    ["linkwitz-riley"] = () => With(new LinkwitzRileyFilterProcessor(FilterPass.LowPass, 4, 1_000f), p => [p.Frequency]),
+    ["de-click"] = () => With(new DeClickProcessor(), p => [p.Threshold]),
+    ["de-hum"] = () => With(new DeHumProcessor(), p => [p.Amount, p.Bandwidth]),
+    ["leveler"] = () => With(new LevelerProcessor(), p => [p.Target, p.MaxBoost, p.MaxCut, p.Speed, p.Gate]),
+    ["noise reduction"] = () => With(new NoiseReductionProcessor(), p => [p.Reduction]),
+    ["convolution reverb"] = () => With(new ConvolutionReverbProcessor(ImpulseResponse()), p => [p.Wet, p.Dry, p.Gain]),
+    ["surround panner"] = () => With(new SurroundPannerProcessor(ChannelLayout.Surround51), p => [p.Azimuth, p.Elevation, p.Spread, p.LfeLevel]),
     ["meter tap"] = () => (new MeterTap(), []),
     ["loudness meter tap"] = () => (new LoudnessMeterTap(), []),
-    ["tone source"] = () => new ToneSource(440f, -12f, 2) is var p ? (p, [p.Frequency, p.Level]) : default,
-    ["noise source"] = () => new NoiseSource(NoiseColor.Pink, -20f, 2) is var p ? (p, [p.Level]) : default,
+    ["tone source"] = () => With(new ToneSource(440f, -12f, 2), p => [p.Frequency, p.Level]),
+    ["noise source"] = () => With(new NoiseSource(NoiseColor.Pink, -20f, 2), p => [p.Level]),
     ["clip track"] = () => (ClipTrack(), []),
-    ["algorithmic reverb"] = () => new AlgorithmicReverbProcessor() is var p ? (p, [p.DecayLow, p.DecayHigh, p.Damping, p.Size, p.PreDelay, p.Modulation, p.Wet, p.Dry]) : default,
+    ["algorithmic reverb"] = () => With(new AlgorithmicReverbProcessor(), p => [p.DecayLow, p.DecayHigh, p.Damping, p.Size, p.PreDelay, p.Modulation, p.Wet, p.Dry]),
 };
 
 // A 0.1 s stereo room: decaying noise, fixed seed.

@@ -69,7 +69,6 @@ internal static class RealTimeWarmUp
             b[i] = -6f + (i % 13);
         }
 
-        TensorPrimitives.Abs(a, c);
         TensorPrimitives.Add(a, b, c);
         TensorPrimitives.Subtract(a, b, c);
         TensorPrimitives.Subtract(1f, a, c);
@@ -81,7 +80,7 @@ internal static class RealTimeWarmUp
         TensorPrimitives.Max(a, 1e-8f, c);
         TensorPrimitives.Min(a, 24f, c);
         TensorPrimitives.Negate(a, c);
-        TensorPrimitives.Abs(a, c);
+        TensorPrimitives.Abs(a, c); // Non-negative, for the square root and the logarithm below.
         TensorPrimitives.Sqrt(c, c);
         TensorPrimitives.Exp(a, c);
         TensorPrimitives.Log(c, c);
