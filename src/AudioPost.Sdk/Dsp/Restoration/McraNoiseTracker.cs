@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace AudioPost.Sdk.Dsp.Restoration;
 
 /// <summary>
@@ -26,6 +28,12 @@ internal sealed class McraNoiseTracker
     // The minimum is searched over one to two windows of this length. Cohen's 0.8 s let the estimate climb into long
     // voiced stretches (speech counted as noise); 1.5 s, Martin's minimum-statistics span, does not.
     private const double WindowSeconds = 1.5;
+
+    // A presence that has decayed below this is set to 0. Left alone it decays geometrically through the subnormal
+    // range after every stretch of speech, where each operation on it costs some hundred cycles (measured: the tracker
+    // took 8.8 µs a frame instead of 1.1). Below it, α_d + (1 − α_d)·p rounds to α_d and the next p is the same
+    // whether p is this or 0, so nothing else changes.
+    private const float TinyPresence = 1e-20f;
 
     private readonly float[] _smoothed;
     private readonly float[] _minimum;
@@ -87,15 +95,7 @@ internal sealed class McraNoiseTracker
             return;
         }
 
-        var a = _powerSmoothing;
-        for (var k = 0; k < bins; k++)
-        {
-            var s = (a * _smoothed[k]) + ((1f - a) * FrequencySmoothed(power, k));
-            _smoothed[k] = s;
-            _minimum[k] = MathF.Min(_minimum[k], s);
-            _windowMinimum[k] = MathF.Min(_windowMinimum[k], s);
-        }
-
+        SmoothPower(power);
         if (++_framesInWindow >= _windowFrames)
         {
             // The minimum restarts from the last window's, so a rise of the noise floor is followed within two windows.
@@ -108,12 +108,78 @@ internal sealed class McraNoiseTracker
             _framesInWindow = 0;
         }
 
+        UpdateNoise(power);
+    }
+
+    // S ← α_s·S + (1 − α_s)·(¼ ½ ¼ ∗ P) and both running minima, a vector of bins at a time; the same arithmetic, in
+    // the same order, as the per-bin form (FrequencySmoothed), which the ends of the spectrum keep.
+    private void SmoothPower(ReadOnlySpan<float> power)
+    {
+        var bins = power.Length;
+        var a = _powerSmoothing;
+        var width = Vector<float>.Count;
+        var k = 0;
+        if (bins >= width + 2)
+        {
+            Smooth(power, 0, a);
+            var quarter = new Vector<float>(0.25f);
+            var half = new Vector<float>(0.5f);
+            var va = new Vector<float>(a);
+            var vb = new Vector<float>(1f - a);
+            for (k = 1; k + width <= bins - 1; k += width)
+            {
+                var frequency = (quarter * new Vector<float>(power.Slice(k - 1, width))) + (half * new Vector<float>(power.Slice(k, width)))
+                    + (quarter * new Vector<float>(power.Slice(k + 1, width)));
+                var s = (va * new Vector<float>(_smoothed, k)) + (vb * frequency);
+                s.CopyTo(_smoothed, k);
+                Vector.Min(new Vector<float>(_minimum, k), s).CopyTo(_minimum, k);
+                Vector.Min(new Vector<float>(_windowMinimum, k), s).CopyTo(_windowMinimum, k);
+            }
+        }
+
+        for (; k < bins; k++)
+        {
+            Smooth(power, k, a);
+        }
+    }
+
+    private void Smooth(ReadOnlySpan<float> power, int k, float a)
+    {
+        var s = (a * _smoothed[k]) + ((1f - a) * FrequencySmoothed(power, k));
+        _smoothed[k] = s;
+        _minimum[k] = MathF.Min(_minimum[k], s);
+        _windowMinimum[k] = MathF.Min(_windowMinimum[k], s);
+    }
+
+    // Speech presence from S against its minimum, then λ averaged as fast as speech is absent.
+    private void UpdateNoise(ReadOnlySpan<float> power)
+    {
+        var bins = power.Length;
         var ap = _presenceSmoothing;
         var ad = _noiseSmoothing;
-        for (var k = 0; k < bins; k++)
+        var width = Vector<float>.Count;
+        var k = 0;
+        var threshold = new Vector<float>(PresenceThreshold);
+        var vap = new Vector<float>(ap);
+        var vbp = new Vector<float>(1f - ap);
+        var vad = new Vector<float>(ad);
+        var vbd = new Vector<float>(1f - ad);
+        var vTiny = new Vector<float>(TinyPresence);
+        for (; k + width <= bins; k += width)
+        {
+            var present = Vector.ConditionalSelect(Vector.GreaterThan(new Vector<float>(_smoothed, k), threshold * new Vector<float>(_minimum, k)), Vector<float>.One, Vector<float>.Zero);
+            var p = (vap * new Vector<float>(_presence, k)) + (vbp * present);
+            p = Vector.ConditionalSelect(Vector.LessThan(p, vTiny), Vector<float>.Zero, p);
+            p.CopyTo(_presence, k);
+            var alpha = vad + (vbd * p);
+            ((alpha * new Vector<float>(_noise, k)) + ((Vector<float>.One - alpha) * new Vector<float>(power.Slice(k, width)))).CopyTo(_noise, k);
+        }
+
+        for (; k < bins; k++)
         {
             var present = _smoothed[k] > PresenceThreshold * _minimum[k] ? 1f : 0f;
             var p = (ap * _presence[k]) + ((1f - ap) * present);
+            p = p < TinyPresence ? 0f : p;
             _presence[k] = p;
             var alpha = ad + ((1f - ad) * p);
             _noise[k] = (alpha * _noise[k]) + ((1f - alpha) * power[k]);

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace AudioPost.Sdk.Dsp.Restoration;
 
 /// <summary>
@@ -20,6 +22,10 @@ namespace AudioPost.Sdk.Dsp.Restoration;
 internal sealed class SpectralSuppressor
 {
     private const float MinimumNoise = 1e-30f;
+
+    // The smallest normal float. A previous clean estimate below it is set to 0: in noise-only bins it shrinks
+    // geometrically (Â² ≈ ξ²·P) into the subnormal range, where every operation on it costs some hundred cycles.
+    private const float SmallestNormal = 1.17549435e-38f;
 
     // The continuous estimate averages the periodogram mostly while the smoothed power is low (speech judged absent), so
     // it reads low; 1.5 (1.8 dB) brings a noise-only passage down by the full reduction amount. A learned profile is
@@ -49,6 +55,7 @@ internal sealed class SpectralSuppressor
     private readonly McraNoiseTracker _tracker;
     private readonly float[] _previousClean;
     private readonly float[] _raw;
+    private readonly float[] _median;
     private readonly float[] _gains;
     private readonly float _decisionDirected;
     private readonly float _decisionDirectedSpeech;
@@ -61,6 +68,7 @@ internal sealed class SpectralSuppressor
         _tracker = new McraNoiseTracker(binCount, hopSeconds);
         _previousClean = new float[binCount];
         _raw = new float[binCount];
+        _median = new float[binCount];
         _gains = new float[binCount];
         _decisionDirected = (float)Math.Pow(NoiseDecisionDirected, hopSeconds / 0.01);
         _decisionDirectedSpeech = (float)Math.Pow(SpeechDecisionDirected, hopSeconds / 0.01);
@@ -94,56 +102,137 @@ internal sealed class SpectralSuppressor
         var noise = profile.IsEmpty ? _tracker.Noise : profile;
 
         var bins = _gains.Length;
-        double sumGamma = 0;
+        var scale = profile.IsEmpty ? TrackedNoiseScale : 1f;
         var bandLow = Math.Min(bins - 1, Math.Max(1, bins / 240));
         var bandHigh = Math.Min(bins - 1, bins / 6);
-        for (var k = bandLow; k <= bandHigh; k++)
-        {
-            sumGamma += MathF.Min(power[k] / MathF.Max(noise[k] * (profile.IsEmpty ? TrackedNoiseScale : 1f), MinimumNoise), PresenceCap);
-        }
-
-        var meanGamma = (float)(sumGamma / (bandHigh - bandLow + 1));
+        var meanGamma = (float)(SumCappedGamma(power.Slice(bandLow, bandHigh - bandLow + 1), noise.Slice(bandLow, bandHigh - bandLow + 1), scale) / (bandHigh - bandLow + 1));
         var presence = Math.Clamp((meanGamma - PresenceLow) / (PresenceHigh - PresenceLow), 0f, 1f);
         var a = _started ? _decisionDirected + ((_decisionDirectedSpeech - _decisionDirected) * presence) : 0f;
-        for (var k = 0; k < bins; k++)
+        WienerGains(power, noise, scale, a, floor);
+        MedianOfThree();
+        SmoothGains();
+        _started = true;
+    }
+
+    // Σ min(γ, cap) over the band (about 100 Hz to 4 kHz), summed in double.
+    private static double SumCappedGamma(ReadOnlySpan<float> power, ReadOnlySpan<float> noise, float scale)
+    {
+        double sum = 0;
+        for (var k = 0; k < power.Length; k++)
         {
-            var n = MathF.Max(noise[k] * (profile.IsEmpty ? TrackedNoiseScale : 1f), MinimumNoise);
+            sum += MathF.Min(power[k] / MathF.Max(noise[k] * scale, MinimumNoise), PresenceCap);
+        }
+
+        return sum;
+    }
+
+    // Decision-directed a-priori SNR and Wiener gain per bin, floored; the previous frame's clean estimate updated.
+    private void WienerGains(ReadOnlySpan<float> power, ReadOnlySpan<float> noise, float scale, float a, float floor)
+    {
+        var bins = _gains.Length;
+        var width = Vector<float>.Count;
+        var k = 0;
+        var vScale = new Vector<float>(scale);
+        var vMinimum = new Vector<float>(MinimumNoise);
+        var va = new Vector<float>(a);
+        var vb = new Vector<float>(1f - a);
+        var vFloor = new Vector<float>(floor);
+        var vNormal = new Vector<float>(SmallestNormal);
+        for (; k + width <= bins; k += width)
+        {
+            var p = new Vector<float>(power.Slice(k, width));
+            var n = Vector.Max(new Vector<float>(noise.Slice(k, width)) * vScale, vMinimum);
+            var gamma = p / n;
+            var xi = (va * new Vector<float>(_previousClean, k) / n) + (vb * Vector.Max(gamma - Vector<float>.One, Vector<float>.Zero));
+            var g = xi / (Vector<float>.One + xi);
+            var clean = g * g * p;
+            Vector.ConditionalSelect(Vector.LessThan(clean, vNormal), Vector<float>.Zero, clean).CopyTo(_previousClean, k);
+            Vector.Max(g, vFloor).CopyTo(_raw, k);
+        }
+
+        for (; k < bins; k++)
+        {
+            var n = MathF.Max(noise[k] * scale, MinimumNoise);
             var gamma = power[k] / n;
             var xi = (a * _previousClean[k] / n) + ((1f - a) * MathF.Max(gamma - 1f, 0f));
             var g = xi / (1f + xi);
-            _previousClean[k] = g * g * power[k];
+            var clean = g * g * power[k];
+            _previousClean[k] = clean < SmallestNormal ? 0f : clean;
             _raw[k] = MathF.Max(g, floor);
         }
+    }
 
+    // A single bin raised above both neighbours is a chance peak of the noise, not speech (a harmonic spans at least
+    // the window's main lobe): the median of three removes it and keeps wider peaks. Out of place into _median (each
+    // median reads the raw gains), the ends kept.
+    private void MedianOfThree()
+    {
+        var bins = _raw.Length;
         var last = bins - 1;
-        // A single bin raised above both neighbours is a chance peak of the noise, not speech (a harmonic spans at
-        // least the window's main lobe): the median of three removes it and keeps wider peaks.
-        var previous = _raw[0];
-        for (var k = 1; k < last; k++)
+        var width = Vector<float>.Count;
+        _median[0] = _raw[0];
+        _median[last] = _raw[last];
+        var k = 1;
+        for (; k + width <= last; k += width)
         {
-            var left = previous;
+            var left = new Vector<float>(_raw, k - 1);
+            var middle = new Vector<float>(_raw, k);
+            var right = new Vector<float>(_raw, k + 1);
+            Vector.Max(Vector.Min(left, middle), Vector.Min(Vector.Max(left, middle), right)).CopyTo(_median, k);
+        }
+
+        for (; k < last; k++)
+        {
+            var left = _raw[k - 1];
             var middle = _raw[k];
             var right = _raw[k + 1];
-            previous = middle;
-            _raw[k] = MathF.Max(MathF.Min(left, middle), MathF.Min(MathF.Max(left, middle), right));
+            _median[k] = MathF.Max(MathF.Min(left, middle), MathF.Min(MathF.Max(left, middle), right));
         }
+    }
 
-        for (var k = 0; k < bins; k++)
+    // Smoothing over frequency that may only raise a gain (a plain average would pull the peak bin of every speech
+    // harmonic down towards its floored neighbours, about 5 dB, which measured as speech distortion), then the
+    // release over time for falling gains.
+    private void SmoothGains()
+    {
+        var bins = _gains.Length;
+        var last = bins - 1;
+        var width = Vector<float>.Count;
+        var release = new Vector<float>(1f - _release);
+        var quarter = new Vector<float>(0.25f);
+        var half = new Vector<float>(0.5f);
+        SmoothGain(0, last);
+        var k = 1;
+        for (; k + width <= last; k += width)
         {
-            var below = _raw[k > 0 ? k - 1 : Math.Min(1, last)];
-            var above = _raw[k < last ? k + 1 : Math.Max(0, last - 1)];
-            // Smoothing may only raise a gain: a plain average would pull the peak bin of every speech harmonic down
-            // towards its floored neighbours (about 5 dB), which measured as speech distortion.
-            var g = MathF.Max(_raw[k], (0.25f * below) + (0.5f * _raw[k]) + (0.25f * above));
-            if (_started && g < _gains[k])
+            var raw = new Vector<float>(_median, k);
+            var g = Vector.Max(raw, (quarter * new Vector<float>(_median, k - 1)) + (half * raw) + (quarter * new Vector<float>(_median, k + 1)));
+            if (_started)
             {
-                g = _gains[k] + ((g - _gains[k]) * (1f - _release));
+                var previous = new Vector<float>(_gains, k);
+                g = Vector.ConditionalSelect(Vector.LessThan(g, previous), previous + ((g - previous) * release), g);
             }
 
-            _gains[k] = g;
+            g.CopyTo(_gains, k);
         }
 
-        _started = true;
+        for (; k <= last; k++)
+        {
+            SmoothGain(k, last);
+        }
+    }
+
+    private void SmoothGain(int k, int last)
+    {
+        var below = _median[k > 0 ? k - 1 : Math.Min(1, last)];
+        var above = _median[k < last ? k + 1 : Math.Max(0, last - 1)];
+        var g = MathF.Max(_median[k], (0.25f * below) + (0.5f * _median[k]) + (0.25f * above));
+        if (_started && g < _gains[k])
+        {
+            g = _gains[k] + ((g - _gains[k]) * (1f - _release));
+        }
+
+        _gains[k] = g;
     }
 
     /// <summary>Forgets all state. Real-time safe.</summary>
