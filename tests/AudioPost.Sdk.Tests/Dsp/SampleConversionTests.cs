@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using AudioPost.Sdk.Buffers;
 using AudioPost.Sdk.Dsp;
+using AudioPost.Sdk.Tests.TestUtilities;
 
 namespace AudioPost.Sdk.Tests.Dsp;
 
@@ -578,12 +579,7 @@ public sealed class SampleConversionTests
             }
         }
 
-        RunAll(200);
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        RunAll(10_000);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-
-        Assert.Equal(0L, allocated);
+        AllocationAssert.NoAllocations(_ => RunAll(1), iterations: 10_000, warmup: 200);
     }
 
     [Fact]
