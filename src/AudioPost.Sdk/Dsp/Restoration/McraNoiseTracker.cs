@@ -30,9 +30,9 @@ internal sealed class McraNoiseTracker
     private const double WindowSeconds = 1.5;
 
     // A presence that has decayed below this is set to 0. Left alone it decays geometrically through the subnormal
-    // range after every stretch of speech, where each operation on it costs some hundred cycles (measured: the tracker
-    // took 8.8 µs a frame instead of 1.1). Below it, α_d + (1 − α_d)·p rounds to α_d and the next p is the same
-    // whether p is this or 0, so nothing else changes.
+    // range after every stretch of speech, where each operation on it costs some hundred cycles (measured over varied
+    // spectra: 1.2 µs a frame without this, 1.0 with it). Below it, α_d + (1 − α_d)·p rounds to α_d and the next p
+    // is the same whether p is this or 0, so nothing else changes.
     private const float TinyPresence = 1e-20f;
 
     private readonly float[] _smoothed;
